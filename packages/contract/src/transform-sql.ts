@@ -1,0 +1,343 @@
+import { physicalType } from './logical-types';
+import { QUARANTINE_COLUMNS, QUARANTINE_META_COLUMNS, QUARANTINE_TABLE } from './quarantine';
+import { SOURCE_NAMES, SOURCES, type SourceField, type SourceName, type SourceSpec } from './sources';
+import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLE, type WarehouseColumn } from './warehouse';
+
+/**
+ * The transform, generated from the contract in the common subset of Spark SQL (3.5) and DuckDB SQL,
+ * so that the Glue job and the local runner execute the very same bytes.
+ *
+ * Engines feed it one view per source, `raw_<source>`, with these columns (see RAW_VIEW_COLUMNS):
+ *   _record BIGINT      1-based position of the record in its source (malformed rows: the parser's line)
+ *   _raw_line STRING    text of a malformed record, else NULL
+ *   _parse_error STRING why the record is malformed, else NULL
+ *   <every field>       STRING, as read (NULL when empty)
+ * and run each statement, in order, as a view or table named after it.
+ *
+ * The subset rules the generator keeps to:
+ * - no identifier quoting (Spark quotes with backticks, DuckDB with double quotes): names are plain snake_case;
+ * - no backslash in string literals (Spark unescapes them, DuckDB does not): regexes use `[.]`, not `\.`;
+ * - numbers are validated by regex before TRY_CAST, because the engines' casts disagree on input such
+ *   as '12.5' (DuckDB rounds to 13, Spark truncates to 12);
+ * - `regexp_like` is Spark's; the local runner defines it in DuckDB as a macro (ENGINE_SHIMS).
+ */
+
+export interface TransformStatement {
+  /** View or table the engine registers the result as. */
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Statements whose results are written to the lake, and where. */
+export const TRANSFORM_OUTPUTS = { warehouse: WAREHOUSE_TABLE, quarantine: QUARANTINE_TABLE } as const;
+/** Statement with rows read and accepted per source, for the run manifest. */
+export const SOURCE_COUNTS_VIEW = 'source_counts';
+
+export const RAW_VIEW_COLUMNS = ['_record', '_raw_line', '_parse_error'] as const;
+export const rawView = (source: SourceName) => `raw_${source}`;
+const checkedView = (source: SourceName) => `checked_${source}`;
+const dedupedView = (source: SourceName) => `deduped_${source}`;
+const resolvedView = (source: SourceName) => `resolved_${source}`;
+
+/** Name of a field's typed value inside the transform. */
+const typed = (field: string) => `v_${field}`;
+/** Name of a referenced source's typed field carried on the fact rows. */
+const carried = (source: SourceName, field: string) => `${source}__${field}`;
+
+const INTEGER_PATTERN = { int: '^-?[0-9]{1,10}$', bigint: '^-?[0-9]{1,19}$' } as const;
+const DECIMAL_PATTERN = '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$';
+/** Years 1000-9999 only: the engines disagree on year 0 and below. */
+const DATE_PATTERNS = {
+  day: "'^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?$'",
+  month: "'^[1-9][0-9]{3}-[0-9]{2}$'",
+  year: "'^[1-9][0-9]{3}$'",
+};
+
+/** SQL expression typing a raw field, NULL when the text is not a valid value of its type. */
+export function typedExpression(field: SourceField, column: string): string {
+  const trimmed = `TRIM(${column})`;
+  switch (field.type) {
+    case 'string':
+      // Ids are trimmed (a stray space is no part of an id); free text is kept exactly as written.
+      return field.required ? `NULLIF(${trimmed}, '')` : `NULLIF(${column}, '')`;
+    case 'int':
+    case 'bigint':
+      return `CASE WHEN regexp_like(${trimmed}, '${INTEGER_PATTERN[field.type]}') THEN TRY_CAST(${trimmed} AS ${physicalType(field.type).spark}) END`;
+    case 'double':
+      return `CASE WHEN regexp_like(${trimmed}, '${DECIMAL_PATTERN}') THEN TRY_CAST(${trimmed} AS DOUBLE) END`;
+    case 'date':
+      return [
+        'CASE',
+        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.day}) THEN TRY_CAST(substring(${trimmed}, 1, 10) AS DATE)`,
+        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.month}) THEN TRY_CAST(${trimmed} || '-01' AS DATE)`,
+        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.year}) THEN TRY_CAST(${trimmed} || '-01-01' AS DATE)`,
+        'END',
+      ].join(' ');
+  }
+}
+
+const TYPE_PROBLEM: Record<SourceField['type'], string> = {
+  string: 'empty id',
+  int: 'not an integer',
+  bigint: 'not an integer',
+  double: 'not a number',
+  date: 'not a date (expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS UTC, YYYY-MM or YYYY)',
+};
+
+function rangeText(field: SourceField): string {
+  if (field.min !== undefined && field.max !== undefined) return `out of range ${field.min}..${field.max}`;
+  if (field.min !== undefined) return `below ${field.min}`;
+  return `above ${field.max}`;
+}
+
+/** CASE branches naming the first failing field of a row, e.g. `album_popularity: out of range 0..100`. */
+function badValueBranches(spec: SourceSpec): string[] {
+  const branches: string[] = [];
+  for (const field of spec.fields) {
+    if (!field.required) continue;
+    const value = typed(field.name);
+    if (field.type !== 'string') {
+      branches.push(`WHEN NULLIF(TRIM(${field.name}), '') IS NULL THEN '${field.name}: missing'`);
+    }
+    branches.push(`WHEN ${value} IS NULL THEN '${field.name}: ${TYPE_PROBLEM[field.type]}'`);
+    const bounds: string[] = [];
+    if (field.min !== undefined) bounds.push(`${value} < ${field.min}`);
+    if (field.max !== undefined) bounds.push(`${value} > ${field.max}`);
+    if (bounds.length > 0) branches.push(`WHEN ${bounds.join(' OR ')} THEN '${field.name}: ${rangeText(field)}'`);
+  }
+  return branches;
+}
+
+const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
+const list = (items: string[], by = '  ') => items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
+
+/** Columns every per-source view carries forward. */
+function carriedColumns(spec: SourceSpec, alias: string): string[] {
+  return [
+    ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
+    ...spec.fields.map((f) => `${alias}.${f.name}`),
+    ...spec.fields.map((f) => `${alias}.${typed(f.name)}`),
+  ];
+}
+
+function checkedStatement(spec: SourceSpec): TransformStatement {
+  const typedColumns = spec.fields.map((f) => `${typedExpression(f, `r.${f.name}`)} AS ${typed(f.name)}`);
+  const sql = [
+    'SELECT',
+    ...list([
+      ...carriedColumns(spec, 'c'),
+      "CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason",
+      'COALESCE(c._parse_error, c._detail) AS _detail',
+    ]),
+    'FROM (',
+    '  SELECT',
+    ...list(
+      [
+        ...carriedColumns(spec, 't'),
+        ['CASE', ...indent(badValueBranches(spec), '      '), '    END AS _detail'].join('\n'),
+      ],
+      '    ',
+    ),
+    '  FROM (',
+    '    SELECT',
+    ...list([...RAW_VIEW_COLUMNS.map((c) => `r.${c}`), ...spec.fields.map((f) => `r.${f.name}`), ...typedColumns], '      '),
+    `    FROM ${rawView(spec.name)} r`,
+    '  ) t',
+    ') c',
+  ].join('\n');
+  return { name: checkedView(spec.name), sql };
+}
+
+function dedupedStatement(spec: SourceSpec): TransformStatement {
+  const keyWindow = `PARTITION BY c._reason, ${spec.key.map((k) => `c.${typed(k)}`).join(', ')}`;
+  const rowWindow = `PARTITION BY c._reason, ${spec.fields.map((f) => `c.${f.name}`).join(', ')}`;
+  const keyText = spec.key.length > 1 ? `(${spec.key.join(', ')})` : spec.key[0];
+  const sql = [
+    'SELECT',
+    ...list([
+      ...carriedColumns(spec, 'c'),
+      [
+        'CASE',
+        '    WHEN c._reason IS NOT NULL THEN c._reason',
+        `    WHEN ROW_NUMBER() OVER (${keyWindow} ORDER BY c._record) = 1 THEN NULL`,
+        `    WHEN ROW_NUMBER() OVER (${rowWindow} ORDER BY c._record) > 1 THEN 'duplicate_row'`,
+        "    ELSE 'duplicate_key'",
+        '  END AS _reason',
+      ].join('\n'),
+      [
+        'CASE',
+        '    WHEN c._reason IS NOT NULL THEN c._detail',
+        `    WHEN ROW_NUMBER() OVER (${keyWindow} ORDER BY c._record) = 1 THEN NULL`,
+        `    ELSE '${keyText} already accepted at record ' || CAST(MIN(c._record) OVER (${keyWindow}) AS STRING)`,
+        '  END AS _detail',
+      ].join('\n'),
+    ]),
+    `FROM ${checkedView(spec.name)} c`,
+  ].join('\n');
+  return { name: dedupedView(spec.name), sql };
+}
+
+/** The source the warehouse is a row of (its grain): the one no other source references. */
+function factSource(): SourceSpec {
+  const referenced = new Set(SOURCE_NAMES.flatMap((s) => SOURCES[s].foreignKeys.map((fk) => fk.references.source)));
+  const facts = SOURCE_NAMES.filter((s) => !referenced.has(s));
+  if (facts.length !== 1) throw new Error(`the contract must have exactly one fact source, found: ${facts.join(', ')}`);
+  return SOURCES[facts[0]!];
+}
+
+/** The view holding a source's rows with their final reason. */
+function finalView(source: SourceName): string {
+  return SOURCES[source].foreignKeys.length > 0 ? resolvedView(source) : dedupedView(source);
+}
+
+/** Fields of a referenced source that the warehouse needs, carried on the fact rows by the join. */
+function dimensionFields(source: SourceName): string[] {
+  return WAREHOUSE_COLUMNS.filter((c: WarehouseColumn) => c.from.source === source).map((c) => c.from.field);
+}
+
+function resolvedStatement(spec: SourceSpec): TransformStatement {
+  const joins: string[] = [];
+  const carriedDims: string[] = [];
+  for (const fk of spec.foreignKeys) {
+    const dim = fk.references.source;
+    const fields = [...new Set([fk.references.field, ...dimensionFields(dim)])];
+    carriedDims.push(...dimensionFields(dim).map((f) => `${dim}.${typed(f)} AS ${carried(dim, f)}`));
+    joins.push(
+      `LEFT JOIN (SELECT ${fields.map(typed).join(', ')} FROM ${dedupedView(dim)} WHERE _reason IS NULL) ${dim}`,
+      `  ON ${dim}.${typed(fk.references.field)} = f.${typed(fk.field)}`,
+    );
+  }
+  const reasonBranches = spec.foreignKeys.map(
+    (fk) => `    WHEN ${fk.references.source}.${typed(fk.references.field)} IS NULL THEN '${fk.reason}'`,
+  );
+  const detailBranches = spec.foreignKeys.map(
+    (fk) =>
+      `    WHEN ${fk.references.source}.${typed(fk.references.field)} IS NULL THEN '${fk.field} not found among accepted ${fk.references.source}'`,
+  );
+  const sql = [
+    'SELECT',
+    ...list([
+      ...carriedColumns(spec, 'f'),
+      ...carriedDims,
+      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._reason', ...reasonBranches, '  END AS _reason'].join('\n'),
+      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._detail', ...detailBranches, '  END AS _detail'].join('\n'),
+    ]),
+    `FROM ${dedupedView(spec.name)} f`,
+    ...joins,
+  ].join('\n');
+  return { name: resolvedView(spec.name), sql };
+}
+
+function warehouseStatement(fact: SourceSpec): TransformStatement {
+  const columns = WAREHOUSE_COLUMNS.map((c: WarehouseColumn) => {
+    const value =
+      c.from.source === fact.name ? `w.${typed(c.from.field)}` : `w.${carried(c.from.source, c.from.field)}`;
+    const expression = 'derived' in c.from ? `year(${value})` : value;
+    return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
+  });
+  const sql = ['SELECT', ...list(columns), `FROM ${finalView(fact.name)} w`, 'WHERE w._reason IS NULL'].join('\n');
+  return { name: TRANSFORM_OUTPUTS.warehouse, sql };
+}
+
+function quarantineStatement(): TransformStatement {
+  const metaSource: Record<string, (s: SourceName) => string> = {
+    source: (s) => `'${s}'`,
+    record: () => '_record',
+    reason: () => '_reason',
+    detail: () => '_detail',
+    raw_line: () => '_raw_line',
+  };
+  const selects = SOURCE_NAMES.map((source) => {
+    const fields = new Set(SOURCES[source].fields.map((f) => f.name));
+    const columns = QUARANTINE_COLUMNS.map((c) => {
+      const meta = metaSource[c.name];
+      const expression = meta ? meta(source) : fields.has(c.name) ? c.name : 'NULL';
+      return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
+    });
+    return ['SELECT', ...list(columns), `FROM ${finalView(source)}`, 'WHERE _reason IS NOT NULL'].join('\n');
+  });
+  if (QUARANTINE_META_COLUMNS.some((c) => !metaSource[c.name])) throw new Error('unmapped quarantine column');
+  return { name: TRANSFORM_OUTPUTS.quarantine, sql: selects.join('\nUNION ALL\n') };
+}
+
+function sourceCountsStatement(): TransformStatement {
+  const selects = SOURCE_NAMES.map(
+    (source) =>
+      `SELECT '${source}' AS source, COUNT(*) AS rows_read, COUNT(CASE WHEN _reason IS NULL THEN 1 END) AS accepted FROM ${finalView(source)}`,
+  );
+  return { name: SOURCE_COUNTS_VIEW, sql: selects.join('\nUNION ALL\n') };
+}
+
+/** Every statement of the transform, in the order they must run. */
+export function transformStatements(): TransformStatement[] {
+  const fact = factSource();
+  const statements = [
+    ...SOURCE_NAMES.map((s) => checkedStatement(SOURCES[s])),
+    ...SOURCE_NAMES.map((s) => dedupedStatement(SOURCES[s])),
+    ...SOURCE_NAMES.filter((s) => SOURCES[s].foreignKeys.length > 0).map((s) => resolvedStatement(SOURCES[s])),
+    warehouseStatement(fact),
+    quarantineStatement(),
+    sourceCountsStatement(),
+  ];
+  for (const statement of statements) assertPortable(statement);
+  return statements;
+}
+
+/** Guards the subset rules that a typo in the generator could break. */
+function assertPortable(statement: TransformStatement): void {
+  const problems: string[] = [];
+  if (statement.sql.includes('\\')) problems.push('a backslash (Spark unescapes string literals, DuckDB does not)');
+  if (/[`"]/.test(statement.sql)) problems.push('a quoted identifier (the engines quote differently)');
+  if (statement.sql.includes(';')) problems.push('a semicolon (statements are split by the file format)');
+  if (problems.length > 0) throw new Error(`transform statement "${statement.name}" contains ${problems.join(' and ')}`);
+}
+
+const HEADER = [
+  '-- The Spotify lake transform. GENERATED from @spotify-lake/contract: do not edit; run',
+  '-- `pnpm --filter @spotify-lake/etl generate:sql` after changing the contract.',
+  '-- Runs unchanged on Spark 3.5 (the Glue job) and DuckDB (the local runner): see packages/contract/src/transform-sql.ts.',
+  '-- Inputs: views raw_albums, raw_artists, raw_tracks. Each statement below becomes a view named after it.',
+];
+const STATEMENT_MARKER = '-- statement: ';
+
+/** The transform as one file: what the Glue job and the local runner both read. */
+export function renderTransformSql(statements: readonly TransformStatement[] = transformStatements()): string {
+  const body = statements.map((s) => `${STATEMENT_MARKER}${s.name}\n${s.sql}\n;\n`);
+  return `${HEADER.join('\n')}\n\n${body.join('\n')}`;
+}
+
+/**
+ * Splits a transform file into its statements. The Glue job's Python parser (etl/glue/transform_sql.py)
+ * implements the same rules; a test proves both return the same statements for the same file.
+ */
+export function parseTransformSql(text: string): TransformStatement[] {
+  const statements: TransformStatement[] = [];
+  let current: { name: string; lines: string[] } | undefined;
+  const finish = () => {
+    if (!current) return;
+    const sql = current.lines.join('\n').trim().replace(/;$/, '').trim();
+    if (sql === '') throw new Error(`transform statement "${current.name}" is empty`);
+    statements.push({ name: current.name, sql });
+  };
+  for (const line of text.split('\n')) {
+    if (line.startsWith(STATEMENT_MARKER)) {
+      finish();
+      const name = line.slice(STATEMENT_MARKER.length).trim();
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad statement name "${name}" in transform SQL`);
+      current = { name, lines: [] };
+    } else if (current) {
+      current.lines.push(line);
+    }
+  }
+  finish();
+  if (statements.length === 0) throw new Error('transform SQL has no statements');
+  return statements;
+}
+
+/**
+ * Spark functions the transform uses that DuckDB names differently, defined in DuckDB as macros.
+ * This is the one place where the two dialects are reconciled.
+ */
+export const DUCKDB_SHIMS: readonly string[] = [
+  'CREATE OR REPLACE MACRO regexp_like(s, pattern) AS regexp_matches(s, pattern)',
+];
