@@ -1,5 +1,5 @@
-import type { SourceName } from './sources';
 import { QUARANTINE_TABLE } from './quarantine';
+import type { SourceName } from './sources';
 import { WAREHOUSE_TABLE } from './warehouse';
 
 /**

@@ -39,6 +39,7 @@ export type TsTypeOf<T extends LogicalType> = T extends 'string' | 'date'
 
 export function physicalType(type: LogicalType): PhysicalTypes {
   const physical = PHYSICAL_TYPES[type];
-  if (!physical) throw new Error(`unknown logical type "${String(type)}"; expected one of ${LOGICAL_TYPES.join(', ')}`);
+  if (!physical)
+    throw new Error(`unknown logical type "${String(type)}"; expected one of ${LOGICAL_TYPES.join(', ')}`);
   return physical;
 }

@@ -14,7 +14,8 @@ export type QuarantineReason = (typeof QUARANTINE_REASONS)[number];
 
 export const QUARANTINE_REASON_DESCRIPTIONS: { readonly [R in QuarantineReason]: string } = {
   malformed_row: 'The CSV record could not be parsed: wrong field count, broken quoting or invalid UTF-8.',
-  bad_value: 'A field failed its rule: empty id or measure, not a number, out of range, or an unparseable date.',
+  bad_value:
+    'A field failed its rule: empty id or measure, not a number, out of range, or an unparseable date.',
   duplicate_row: 'An exact copy of an earlier accepted row; the first is kept.',
   duplicate_key: 'Same key as an earlier accepted row with different values; the first is kept.',
   unknown_artist: 'The album row names an artist that is not an accepted artist row.',
@@ -40,7 +41,11 @@ export const QUARANTINE_META_COLUMNS: readonly QuarantineColumn[] = [
       'Position of the row in its source. Parsed rows: 1-based data record number. Malformed rows: the file line the parser reported.',
   },
   { name: 'reason', type: 'string', description: `One of ${QUARANTINE_REASONS.join(', ')}.` },
-  { name: 'detail', type: 'string', description: 'The field and rule that failed, or the record this row duplicates.' },
+  {
+    name: 'detail',
+    type: 'string',
+    description: 'The field and rule that failed, or the record this row duplicates.',
+  },
   { name: 'raw_line', type: 'string', description: 'For malformed rows, the text of the record as read.' },
 ];
 
@@ -50,11 +55,18 @@ export function quarantineFieldColumns(): QuarantineColumn[] {
   for (const source of SOURCE_NAMES) {
     for (const field of SOURCES[source].fields) {
       if (!seen.has(field.name)) {
-        seen.set(field.name, { name: field.name, type: 'string', description: `Original ${field.name} as read.` });
+        seen.set(field.name, {
+          name: field.name,
+          type: 'string',
+          description: `Original ${field.name} as read.`,
+        });
       }
     }
   }
   return [...seen.values()];
 }
 
-export const QUARANTINE_COLUMNS: readonly QuarantineColumn[] = [...QUARANTINE_META_COLUMNS, ...quarantineFieldColumns()];
+export const QUARANTINE_COLUMNS: readonly QuarantineColumn[] = [
+  ...QUARANTINE_META_COLUMNS,
+  ...quarantineFieldColumns(),
+];

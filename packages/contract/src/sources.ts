@@ -37,7 +37,12 @@ export interface SourceSpec {
 export const SOURCE_NAMES = ['albums', 'artists', 'tracks'] as const;
 export type SourceName = (typeof SOURCE_NAMES)[number];
 
-const id = (name: string, description: string): SourceField => ({ name, type: 'string', required: true, description });
+const id = (name: string, description: string): SourceField => ({
+  name,
+  type: 'string',
+  required: true,
+  description,
+});
 const text = (name: string, description: string): SourceField => ({
   name,
   type: 'string',
@@ -60,7 +65,13 @@ export const albums: SourceSpec = {
   fields: [
     text('track_name', 'Track title.'),
     id('track_id', 'Spotify track id.'),
-    { name: 'duration_ms', type: 'int', required: true, min: 0, description: 'Track length in milliseconds.' },
+    {
+      name: 'duration_ms',
+      type: 'int',
+      required: true,
+      min: 0,
+      description: 'Track length in milliseconds.',
+    },
     text('album_name', 'Album title.'),
     {
       name: 'release_date',

@@ -103,13 +103,15 @@ function badValueBranches(spec: SourceSpec): string[] {
     const bounds: string[] = [];
     if (field.min !== undefined) bounds.push(`${value} < ${field.min}`);
     if (field.max !== undefined) bounds.push(`${value} > ${field.max}`);
-    if (bounds.length > 0) branches.push(`WHEN ${bounds.join(' OR ')} THEN '${field.name}: ${rangeText(field)}'`);
+    if (bounds.length > 0)
+      branches.push(`WHEN ${bounds.join(' OR ')} THEN '${field.name}: ${rangeText(field)}'`);
   }
   return branches;
 }
 
 const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
-const list = (items: string[], by = '  ') => items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
+const list = (items: string[], by = '  ') =>
+  items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
 
 /** Columns every per-source view carries forward. */
 function carriedColumns(spec: SourceSpec, alias: string): string[] {
@@ -140,7 +142,10 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     ),
     '  FROM (',
     '    SELECT',
-    ...list([...RAW_VIEW_COLUMNS.map((c) => `r.${c}`), ...spec.fields.map((f) => `r.${f.name}`), ...typedColumns], '      '),
+    ...list(
+      [...RAW_VIEW_COLUMNS.map((c) => `r.${c}`), ...spec.fields.map((f) => `r.${f.name}`), ...typedColumns],
+      '      ',
+    ),
     `    FROM ${rawView(spec.name)} r`,
     '  ) t',
     ') c',
@@ -179,9 +184,12 @@ function dedupedStatement(spec: SourceSpec): TransformStatement {
 
 /** The source the warehouse is a row of (its grain): the one no other source references. */
 function factSource(): SourceSpec {
-  const referenced = new Set(SOURCE_NAMES.flatMap((s) => SOURCES[s].foreignKeys.map((fk) => fk.references.source)));
+  const referenced = new Set(
+    SOURCE_NAMES.flatMap((s) => SOURCES[s].foreignKeys.map((fk) => fk.references.source)),
+  );
   const facts = SOURCE_NAMES.filter((s) => !referenced.has(s));
-  if (facts.length !== 1) throw new Error(`the contract must have exactly one fact source, found: ${facts.join(', ')}`);
+  if (facts.length !== 1)
+    throw new Error(`the contract must have exactly one fact source, found: ${facts.join(', ')}`);
   return SOURCES[facts[0]!];
 }
 
@@ -219,8 +227,12 @@ function resolvedStatement(spec: SourceSpec): TransformStatement {
     ...list([
       ...carriedColumns(spec, 'f'),
       ...carriedDims,
-      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._reason', ...reasonBranches, '  END AS _reason'].join('\n'),
-      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._detail', ...detailBranches, '  END AS _detail'].join('\n'),
+      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._reason', ...reasonBranches, '  END AS _reason'].join(
+        '\n',
+      ),
+      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._detail', ...detailBranches, '  END AS _detail'].join(
+        '\n',
+      ),
     ]),
     `FROM ${dedupedView(spec.name)} f`,
     ...joins,
@@ -235,7 +247,9 @@ function warehouseStatement(fact: SourceSpec): TransformStatement {
     const expression = 'derived' in c.from ? `year(${value})` : value;
     return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
   });
-  const sql = ['SELECT', ...list(columns), `FROM ${finalView(fact.name)} w`, 'WHERE w._reason IS NULL'].join('\n');
+  const sql = ['SELECT', ...list(columns), `FROM ${finalView(fact.name)} w`, 'WHERE w._reason IS NULL'].join(
+    '\n',
+  );
   return { name: TRANSFORM_OUTPUTS.warehouse, sql };
 }
 
@@ -274,7 +288,9 @@ export function transformStatements(): TransformStatement[] {
   const statements = [
     ...SOURCE_NAMES.map((s) => checkedStatement(SOURCES[s])),
     ...SOURCE_NAMES.map((s) => dedupedStatement(SOURCES[s])),
-    ...SOURCE_NAMES.filter((s) => SOURCES[s].foreignKeys.length > 0).map((s) => resolvedStatement(SOURCES[s])),
+    ...SOURCE_NAMES.filter((s) => SOURCES[s].foreignKeys.length > 0).map((s) =>
+      resolvedStatement(SOURCES[s]),
+    ),
     warehouseStatement(fact),
     quarantineStatement(),
     sourceCountsStatement(),
@@ -286,10 +302,12 @@ export function transformStatements(): TransformStatement[] {
 /** Guards the subset rules that a typo in the generator could break. */
 function assertPortable(statement: TransformStatement): void {
   const problems: string[] = [];
-  if (statement.sql.includes('\\')) problems.push('a backslash (Spark unescapes string literals, DuckDB does not)');
+  if (statement.sql.includes('\\'))
+    problems.push('a backslash (Spark unescapes string literals, DuckDB does not)');
   if (/[`"]/.test(statement.sql)) problems.push('a quoted identifier (the engines quote differently)');
   if (statement.sql.includes(';')) problems.push('a semicolon (statements are split by the file format)');
-  if (problems.length > 0) throw new Error(`transform statement "${statement.name}" contains ${problems.join(' and ')}`);
+  if (problems.length > 0)
+    throw new Error(`transform statement "${statement.name}" contains ${problems.join(' and ')}`);
 }
 
 const HEADER = [
@@ -301,7 +319,9 @@ const HEADER = [
 const STATEMENT_MARKER = '-- statement: ';
 
 /** The transform as one file: what the Glue job and the local runner both read. */
-export function renderTransformSql(statements: readonly TransformStatement[] = transformStatements()): string {
+export function renderTransformSql(
+  statements: readonly TransformStatement[] = transformStatements(),
+): string {
   const body = statements.map((s) => `${STATEMENT_MARKER}${s.name}\n${s.sql}\n;\n`);
   return `${HEADER.join('\n')}\n\n${body.join('\n')}`;
 }

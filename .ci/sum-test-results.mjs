@@ -1,0 +1,33 @@
+// Sums the vitest JSON reports of every workspace package that has a test script.
+// A package whose report is missing counts as one failure: its tests did not run.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const roots = ['etl', 'queries', ...['packages', 'stacks'].flatMap((dir) =>
+  existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
+)];
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+for (const root of roots) {
+  const manifest = join(root, 'package.json');
+  if (!existsSync(manifest) || !JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test) continue;
+  const report = join(root, 'test-results.json');
+  if (!existsSync(report)) {
+    failed += 1;
+    lines.push(`${root}: no test report (its tests did not run)`);
+    continue;
+  }
+  const r = JSON.parse(readFileSync(report, 'utf8'));
+  // A test file that fails to load has no test results but counts as a failed suite.
+  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  passed += r.numPassedTests;
+  failed += r.numFailedTests + brokenFiles;
+  skipped += r.numPendingTests + r.numTodoTests;
+  lines.push(`${root}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests} skipped`);
+}
+for (const line of lines) console.log(line);
+const total = passed + failed;
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || total === 0 ? 1 : 0);
