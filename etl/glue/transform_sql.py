@@ -1,0 +1,69 @@
+"""Splits the generated transform file into its statements.
+
+The same rules as `parseTransformSql` in packages/contract/src/transform-sql.ts, which the local
+DuckDB runner uses: a test feeds both parsers the same inputs and requires the same statements
+(or the same error), so the Glue job runs byte for byte what the local runner runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List
+
+STATEMENT_MARKER = "-- statement: "
+
+# JavaScript's String.prototype.trim() removes exactly these (WhiteSpace and LineTerminator);
+# Python's str.strip() differs (it keeps U+FEFF, strips U+001C..U+001F), so it is not used.
+JS_WHITESPACE = (
+    "\t\n\u000b\u000c\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+STATEMENT_NAME = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+class TransformSqlError(ValueError):
+    """The transform file cannot be split into statements."""
+
+
+@dataclass(frozen=True)
+class TransformStatement:
+    """One statement: the engine registers its result as a view called `name`."""
+
+    name: str
+    sql: str
+
+
+def js_trim(text: str) -> str:
+    return text.strip(JS_WHITESPACE)
+
+
+def parse_transform_sql(text: str) -> List[TransformStatement]:
+    statements: List[TransformStatement] = []
+    name = None
+    lines: List[str] = []
+
+    def finish() -> None:
+        if name is None:
+            return
+        sql = js_trim("\n".join(lines))
+        if sql.endswith(";"):
+            sql = sql[:-1]
+        sql = js_trim(sql)
+        if sql == "":
+            raise TransformSqlError(f'transform statement "{name}" is empty')
+        statements.append(TransformStatement(name, sql))
+
+    for line in text.split("\n"):
+        if line.startswith(STATEMENT_MARKER):
+            finish()
+            name = js_trim(line[len(STATEMENT_MARKER):])
+            if not STATEMENT_NAME.fullmatch(name):
+                raise TransformSqlError(f'bad statement name "{name}" in transform SQL')
+            lines = []
+        elif name is not None:
+            lines.append(line)
+    finish()
+    if not statements:
+        raise TransformSqlError("transform SQL has no statements")
+    return statements

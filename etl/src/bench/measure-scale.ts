@@ -1,0 +1,75 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceName } from '@spotify-lake/contract';
+import type { GeneratedDataset } from '../generate';
+import { runEtl } from '../local';
+import { runBareJoin } from './bare-join';
+import type { ScaleResult } from './targets';
+
+export interface MeasureRequest {
+  readonly scale: number;
+  readonly dataset: GeneratedDataset;
+  readonly workDir: string;
+  readonly threads: number;
+  readonly memoryLimit: string;
+}
+
+/**
+ * Runs in a child process of its own: the ETL first, so the process's peak RSS is the ETL's (read
+ * before the baseline starts), then the bare join over the same CSVs. Checks the ETL's counts against
+ * what the generator says a correct ETL reports; a mismatch is an error, not a missed target.
+ */
+export async function measureScale(request: MeasureRequest, log: (line: string) => void): Promise<ScaleResult> {
+  const lakeDir = join(request.workDir, 'lake');
+  const manifest = await runEtl({
+    inputDir: request.dataset.dir,
+    lakeDir,
+    threads: request.threads,
+    memoryLimit: request.memoryLimit,
+    onProgress: (e) => log(`  ${request.scale}x etl: ${e.message}`),
+  });
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  assertExpectedCounts(manifest, request.dataset);
+  await rm(lakeDir, { recursive: true, force: true });
+
+  log(`  ${request.scale}x bare join`);
+  const bare = await runBareJoin({
+    files: request.dataset.files,
+    outDir: join(request.workDir, 'bare-join'),
+    threads: request.threads,
+    memoryLimit: request.memoryLimit,
+  });
+  await rm(join(request.workDir, 'bare-join'), { recursive: true, force: true });
+  return {
+    scale: request.scale,
+    albumRows: request.dataset.rows.albums,
+    etlMs: manifest.timings.totalMs,
+    peakRssBytes,
+    bareJoinMs: bare.ms,
+    warehouseRows: manifest.warehouse.rows,
+    quarantineRows: manifest.quarantine.rows,
+    steps: manifest.timings.steps,
+  };
+}
+
+function assertExpectedCounts(
+  manifest: Awaited<ReturnType<typeof runEtl>>,
+  dataset: GeneratedDataset,
+): void {
+  const problems: string[] = [];
+  for (const source of Object.keys(dataset.rows) as SourceName[]) {
+    const got = manifest.sources[source];
+    if (got.rows !== dataset.rows[source]) problems.push(`${source}: read ${got.rows}, generated ${dataset.rows[source]}`);
+    if (got.accepted !== dataset.expected.accepted[source]) {
+      problems.push(`${source}: accepted ${got.accepted}, expected ${dataset.expected.accepted[source]}`);
+    }
+    for (const [reason, n] of Object.entries(dataset.expected.quarantined[source])) {
+      const gotReason = got.byReason[reason as keyof typeof got.byReason];
+      if (gotReason !== n) problems.push(`${source}: ${reason} ${gotReason}, expected ${n}`);
+    }
+  }
+  if (manifest.warehouse.rows !== dataset.expected.warehouseRows) {
+    problems.push(`warehouse: ${manifest.warehouse.rows} rows, expected ${dataset.expected.warehouseRows}`);
+  }
+  if (problems.length > 0) throw new Error(`the ETL's counts differ from the generator's: ${problems.join('; ')}`);
+}

@@ -1,0 +1,42 @@
+import type { ScaleResult, TargetCheck } from './targets';
+
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+}
+
+export function formatResults(results: readonly ScaleResult[]): string {
+  return table([
+    ['scale', 'album rows', 'ETL wall', 'rows/s', 'peak RSS', 'bare join', 'ETL/bare', 'warehouse', 'quarantine'],
+    ...results.map((r) => [
+      `${r.scale}x`,
+      count(r.albumRows),
+      `${(r.etlMs / 1000).toFixed(2)} s`,
+      count(r.albumRows / (r.etlMs / 1000)),
+      `${count(r.peakRssBytes / 1e6)} MB`,
+      `${(r.bareJoinMs / 1000).toFixed(2)} s`,
+      (r.etlMs / r.bareJoinMs).toFixed(2),
+      count(r.warehouseRows),
+      count(r.quarantineRows),
+    ]),
+  ]);
+}
+
+/** The slowest steps of each run: where to look when a target is missed. */
+export function formatSteps(results: readonly ScaleResult[], top = 6): string {
+  return results
+    .map((r) => {
+      const slowest = [...r.steps].sort((a, b) => b.ms - a.ms).slice(0, top);
+      return `${r.scale}x slowest steps: ${slowest.map((s) => `${s.step} ${(s.ms / 1000).toFixed(2)} s`).join(', ')}`;
+    })
+    .join('\n');
+}
+
+export function formatChecks(checks: readonly TargetCheck[]): string {
+  return table([
+    ['scale', 'target', 'measured', 'result'],
+    ...checks.map((c) => [`${c.scale}x`, c.target, c.measured, c.pass ? 'PASS' : 'MISS']),
+  ]);
+}

@@ -1,0 +1,42 @@
+/** What the issue asks of the local ETL on a 2-core machine. */
+export const KAGGLE_ALBUM_ROWS = 438_938;
+
+export interface ScaleResult {
+  readonly scale: number;
+  readonly albumRows: number;
+  readonly etlMs: number;
+  readonly peakRssBytes: number;
+  readonly bareJoinMs: number;
+  readonly warehouseRows: number;
+  readonly quarantineRows: number;
+  readonly steps: readonly { step: string; ms: number }[];
+}
+
+export interface TargetCheck {
+  readonly scale: number;
+  readonly target: string;
+  readonly measured: string;
+  readonly pass: boolean;
+}
+
+// Decimal gigabytes, the stricter reading of "2 GB".
+const GB = 1e9;
+
+/** Targets per scale: 1x under 5 s; 10x under 45 s and 2 GB peak RSS; the ratio to the bare join under 1.5 at every scale. */
+export function checkTargets(result: ScaleResult): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const seconds = result.etlMs / 1000;
+  if (result.scale === 1) checks.push({ scale: 1, target: 'wall < 5 s', measured: `${seconds.toFixed(2)} s`, pass: seconds < 5 });
+  if (result.scale === 10) {
+    checks.push({ scale: 10, target: 'wall < 45 s', measured: `${seconds.toFixed(2)} s`, pass: seconds < 45 });
+    checks.push({
+      scale: 10,
+      target: 'peak RSS < 2 GB',
+      measured: `${(result.peakRssBytes / GB).toFixed(2)} GB`,
+      pass: result.peakRssBytes < 2 * GB,
+    });
+  }
+  const ratio = result.etlMs / result.bareJoinMs;
+  checks.push({ scale: result.scale, target: 'ETL / bare join < 1.5', measured: ratio.toFixed(2), pass: ratio < 1.5 });
+  return checks;
+}

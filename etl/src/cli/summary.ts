@@ -1,0 +1,69 @@
+import { join, relative } from 'node:path';
+import { LAKE_ZONES, MANIFEST_FILE, QUARANTINE_REASONS, SOURCE_NAMES } from '@spotify-lake/contract';
+import type { EtlManifest } from '../local';
+
+export const formatCount = (n: number): string => n.toLocaleString('en-US');
+
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+/** Paths are shown relative to where the user ran the command when that is shorter. */
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+function table(rows: readonly (readonly string[])[]): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** The short report `pnpm start` prints: counts per source, quarantine reasons, outputs, time. */
+export function formatSummary(manifest: EtlManifest, cwd: string = process.cwd(), inputNote?: string): string {
+  const lines: string[] = [];
+  lines.push(`Input: ${display(manifest.inputDir, cwd)}${inputNote ? ` (${inputNote})` : ''}`);
+  lines.push('');
+  lines.push(
+    ...table([
+      ['source', 'rows', 'accepted', 'quarantined'],
+      ...SOURCE_NAMES.map((s) => {
+        const source = manifest.sources[s];
+        return [s, formatCount(source.rows), formatCount(source.accepted), formatCount(source.quarantined)];
+      }),
+    ]),
+  );
+  lines.push('');
+  const reasons = QUARANTINE_REASONS.map((r) => `${r} ${formatCount(manifest.quarantine.byReason[r])}`);
+  lines.push(`Quarantined by reason: ${reasons.join(', ')}`);
+  const ignored = SOURCE_NAMES.filter((s) => manifest.sources[s].ignoredColumns.length > 0).map(
+    (s) => `${s}: ${manifest.sources[s].ignoredColumns.join(', ')}`,
+  );
+  if (ignored.length > 0) lines.push(`Ignored columns (not in the contract): ${ignored.join('; ')}`);
+  lines.push('');
+  const lake = (p: string) => display(join(manifest.lakeDir, p), cwd);
+  lines.push(
+    `Warehouse:  ${formatCount(manifest.warehouse.rows)} rows, ${formatBytes(manifest.warehouse.bytes)} -> ${lake(LAKE_ZONES.warehouse)}`,
+  );
+  lines.push(
+    `Quarantine: ${formatCount(manifest.quarantine.rows)} rows, ${formatBytes(manifest.quarantine.bytes)} -> ${lake(LAKE_ZONES.quarantine)}`,
+  );
+  lines.push(`Staging:    ${lake(LAKE_ZONES.staging)}`);
+  lines.push(`Manifest:   ${lake(MANIFEST_FILE)}`);
+  lines.push(`Time:       ${formatSeconds(manifest.timings.totalMs)}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export interface DuckDbSettings {
+  /** Worker threads. */
+  readonly threads: number;
+  /** DuckDB `memory_limit`, e.g. `1GB`; beyond it DuckDB spills to `tempDirectory`. */
+  readonly memoryLimit: string;
+  /** Where DuckDB spills; inside the run's temporary folder so a run never leaves files elsewhere. */
+  readonly tempDirectory: string;
+}
+
+export interface DuckDbSession {
+  readonly connection: DuckDBConnection;
+  /** Runs a statement for its effect. */
+  run(sql: string): Promise<void>;
+  /** Runs a query and returns its rows as plain JS values (BIGINT as bigint, DATE as `YYYY-MM-DD`-able objects). */
+  rows(sql: string): Promise<Record<string, unknown>[]>;
+  close(): void;
+}
+
+/**
+ * An in-memory DuckDB whose tables can spill to disk. Insertion order is preserved because record
+ * numbers (`rowid + 1`) must follow file order.
+ */
+export async function openDuckDb(settings: DuckDbSettings): Promise<DuckDbSession> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    threads: String(settings.threads),
+    memory_limit: settings.memoryLimit,
+    temp_directory: settings.tempDirectory,
+    preserve_insertion_order: 'true',
+    enable_external_access: 'true',
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  let connection: DuckDBConnection;
+  try {
+    connection = await instance.connect();
+  } catch (error) {
+    instance.closeSync();
+    throw error;
+  }
+  return {
+    connection,
+    async run(sql) {
+      await connection.run(sql);
+    },
+    async rows(sql) {
+      const reader = await connection.runAndReadAll(sql);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export { EtlInputError, type EtlInputErrorLocation } from './errors';
+export type {
+  EtlManifest,
+  OutputSummary,
+  QuarantineSummary,
+  ReasonCounts,
+  SourceSummary,
+  StepTiming,
+} from './manifest';
+export type { EtlProgress, EtlProgressListener } from './progress';
+export { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit, type RunEtlOptions, runEtl } from './run-etl';
+export { TRANSFORM_SQL_PATH } from './transform-file';

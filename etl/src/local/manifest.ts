@@ -1,0 +1,94 @@
+import {
+  QUARANTINE_REASONS,
+  type QuarantineReason,
+  SOURCE_NAMES,
+  type SourceName,
+} from '@spotify-lake/contract';
+
+export type ReasonCounts = Record<QuarantineReason, number>;
+
+export interface SourceSummary {
+  /** Records read: parsed rows plus malformed records. */
+  readonly rows: number;
+  readonly accepted: number;
+  readonly quarantined: number;
+  /** Quarantined rows of this source per reason; every reason is present. */
+  readonly byReason: ReasonCounts;
+  /** Header columns the contract does not name: read, then ignored. */
+  readonly ignoredColumns: readonly string[];
+  /** Input files, as found (absolute paths). */
+  readonly inputFiles: readonly string[];
+  /** Their copies in the lake, relative to the lake folder (`staging/<source>/<file>`). */
+  readonly stagedFiles: readonly string[];
+}
+
+export interface OutputSummary {
+  readonly rows: number;
+  /** Parquet files relative to the lake folder, e.g. `datawarehouse/part-00000.parquet`. */
+  readonly files: readonly string[];
+  readonly bytes: number;
+}
+
+export interface QuarantineSummary extends OutputSummary {
+  readonly bySource: Record<SourceName, number>;
+  readonly byReason: ReasonCounts;
+}
+
+export interface StepTiming {
+  /** e.g. `stage`, `read:albums`, `transform:deduped_albums`, `write:datawarehouse`, `publish`. */
+  readonly step: string;
+  readonly ms: number;
+}
+
+/** What a run read, accepted and wrote; saved as `manifest.json` at the root of the lake. */
+export interface EtlManifest {
+  readonly runId: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly inputDir: string;
+  readonly lakeDir: string;
+  readonly transform: { readonly file: string; readonly sha256: string; readonly statements: number };
+  readonly settings: { readonly threads: number; readonly memoryLimit: string };
+  readonly sources: Record<SourceName, SourceSummary>;
+  readonly warehouse: OutputSummary;
+  readonly quarantine: QuarantineSummary;
+  readonly timings: { readonly totalMs: number; readonly steps: readonly StepTiming[] };
+}
+
+export const zeroReasonCounts = (): ReasonCounts =>
+  Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, 0])) as ReasonCounts;
+
+/** Rows the raw views held, as counted before the transform. */
+export type RawRowCounts = Record<SourceName, number>;
+
+/**
+ * The accounting that proves nothing was lost. A violation is a bug in the transform or the runner,
+ * never bad input, so it is a plain Error.
+ */
+export function assertManifestInvariants(manifest: EtlManifest, rawRows: RawRowCounts): void {
+  const problems: string[] = [];
+  for (const source of SOURCE_NAMES) {
+    const s = manifest.sources[source];
+    if (s.rows !== rawRows[source]) problems.push(`${source}: ${rawRows[source]} rows read but ${s.rows} counted`);
+    if (s.rows !== s.accepted + s.quarantined) {
+      problems.push(`${source}: rows ${s.rows} != accepted ${s.accepted} + quarantined ${s.quarantined}`);
+    }
+    const byReason = sum(Object.values(s.byReason));
+    if (byReason !== s.quarantined) problems.push(`${source}: quarantined ${s.quarantined} != sum by reason ${byReason}`);
+    if (manifest.quarantine.bySource[source] !== s.quarantined) {
+      problems.push(`${source}: quarantine table holds ${manifest.quarantine.bySource[source]} rows, not ${s.quarantined}`);
+    }
+  }
+  if (manifest.warehouse.rows !== manifest.sources.albums.accepted) {
+    problems.push(`warehouse rows ${manifest.warehouse.rows} != accepted albums ${manifest.sources.albums.accepted}`);
+  }
+  if (sum(Object.values(manifest.quarantine.byReason)) !== manifest.quarantine.rows) {
+    problems.push('quarantine rows != sum by reason');
+  }
+  if (sum(Object.values(manifest.quarantine.bySource)) !== manifest.quarantine.rows) {
+    problems.push('quarantine rows != sum by source');
+  }
+  if (problems.length > 0) throw new Error(`ETL accounting is broken (a bug, not bad input): ${problems.join('; ')}`);
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -1,0 +1,368 @@
+import { createHash } from 'node:crypto';
+import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import {
+  LAKE_ZONES,
+  MANIFEST_FILE,
+  QUARANTINE_REASONS,
+  type QuarantineReason,
+  rawView,
+  SOURCE_COUNTS_VIEW,
+  SOURCE_NAMES,
+  type SourceName,
+  stagingPrefix,
+  TRANSFORM_OUTPUTS,
+  DUCKDB_SHIMS,
+} from '@spotify-lake/contract';
+import { readCsvHeader } from './csv-header';
+import { type DuckDbSession, openDuckDb } from './duckdb-session';
+import { EtlInputError } from './errors';
+import { matchHeader } from './header-match';
+import { findSourceFiles } from './input-files';
+import { newRunId, startRun } from './lake-folder';
+import {
+  assertManifestInvariants,
+  type EtlManifest,
+  type ReasonCounts,
+  type SourceSummary,
+  type StepTiming,
+  zeroReasonCounts,
+} from './manifest';
+import { planMaterialization } from './materialization';
+import type { EtlProgressListener } from './progress';
+import { appendFileSql, createParsedTablesSql, rawViewSql, type SourceFile } from './raw-source';
+import { scanCsvRecords } from './csv-record-scan';
+import { flagTrailingFieldRecords } from './trailing-fields';
+import { sqlString } from './sql-text';
+import { loadTransform, TRANSFORM_SQL_PATH } from './transform-file';
+
+export interface RunEtlOptions {
+  /** Folder with `albums.csv`, `artists.csv`, `tracks.csv` (or `albums/*.csv`, ... as in the lake's staging zone). */
+  inputDir: string;
+  /** Lake folder to (re)build; its previous content is replaced only when the run succeeds. */
+  lakeDir: string;
+  /** Called before each step; nothing is printed by the runner itself. */
+  onProgress?: EtlProgressListener;
+  /** DuckDB worker threads. Default: 2. */
+  threads?: number;
+  /** DuckDB memory limit, beyond which it spills to disk in the run's temporary folder. Default: `1GB`. */
+  memoryLimit?: string;
+}
+
+export const DEFAULT_THREADS = 2;
+export const DEFAULT_MEMORY_LIMIT = '1GB';
+
+/** DuckDB's size syntax, e.g. `512MB`, `1.5GiB`. */
+export const isMemoryLimit = (value: string): boolean =>
+  /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim());
+
+/** Parquet files are named like Spark's so that the cloud and local lakes look alike. */
+const partFile = (zone: string) => `${zone}part-00000.parquet`;
+
+/**
+ * Runs the transform on DuckDB over an input folder and (re)builds the lake folder: staging copies of the
+ * inputs, the warehouse and quarantine as Parquet, and manifest.json. Everything is built in a temporary
+ * folder inside the lake and swapped in at the end; a failed run leaves the previous lake as it was.
+ * Throws EtlInputError for input that cannot be processed as a whole; bad rows go to quarantine.
+ */
+export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
+  const settings = validateOptions(options);
+  const emit = options.onProgress ?? (() => undefined);
+  const started = performance.now();
+  const startedAt = new Date();
+  const runId = newRunId(startedAt);
+  const inputDir = resolve(options.inputDir);
+  const lakeDir = resolve(options.lakeDir);
+  const steps: StepTiming[] = [];
+  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await work();
+    steps.push({ step, ms: Math.round(performance.now() - t0) });
+    return result;
+  };
+
+  const transformText = await readFile(TRANSFORM_SQL_PATH, 'utf8');
+  const statements = await loadTransform(TRANSFORM_SQL_PATH);
+  const inputFiles = await findSourceFiles(inputDir);
+  const headers = {} as Record<SourceName, SourceFile[]>;
+  for (const source of SOURCE_NAMES) {
+    headers[source] = [];
+    for (const path of inputFiles[source]) {
+      headers[source].push({ path, header: matchHeader(source, path, await readCsvHeader(path)) });
+    }
+  }
+  assertSameIgnoredColumns(headers);
+
+  const run = await startRun(lakeDir, runId);
+  let db: DuckDbSession | undefined;
+  try {
+    const staged = await timed('stage', () => stageInputs(headers, run.root, emit));
+
+    db = await openDuckDb({ ...settings, tempDirectory: run.spillDir });
+    for (const shim of DUCKDB_SHIMS) await db.run(shim);
+    const rawRows = {} as Record<SourceName, number>;
+    for (const source of SOURCE_NAMES) {
+      rawRows[source] = await timed(`read:${source}`, () => readSource(db!, source, staged[source], emit));
+    }
+
+    // Record numbers are fixed once the sources are read (rowid); from here on, order is free and
+    // dropping it lets DuckDB materialize and write in parallel.
+    await db.run('SET preserve_insertion_order = false');
+    const plan = planMaterialization(statements, {
+      [TRANSFORM_OUTPUTS.warehouse]: 1,
+      [TRANSFORM_OUTPUTS.quarantine]: 1,
+      [SOURCE_COUNTS_VIEW]: 1,
+    });
+    for (const [index, statement] of statements.entries()) {
+      const as = plan.get(statement.name) ?? 'view';
+      emit({
+        step: 'transform',
+        statement: statement.name,
+        as,
+        index: index + 1,
+        of: statements.length,
+        message: `transform ${index + 1}/${statements.length}: ${statement.name} (${as})`,
+      });
+      await timed(`transform:${statement.name}`, () =>
+        db!.run(`CREATE TEMP ${as === 'table' ? 'TABLE' : 'VIEW'} ${statement.name} AS\n${statement.sql}`),
+      );
+    }
+
+    const warehouse = await timed(`write:${TRANSFORM_OUTPUTS.warehouse}`, () =>
+      writeParquet(db!, TRANSFORM_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
+    );
+    const quarantine = await timed(`write:${TRANSFORM_OUTPUTS.quarantine}`, () =>
+      writeParquet(db!, TRANSFORM_OUTPUTS.quarantine, LAKE_ZONES.quarantine, run.root, emit),
+    );
+    const counts = await timed('count', () => countRows(db!, join(run.root, quarantine.files[0]!)));
+    db.close();
+    db = undefined;
+
+    const sources = {} as Record<SourceName, SourceSummary>;
+    for (const source of SOURCE_NAMES) {
+      const read = counts.sources[source];
+      sources[source] = {
+        rows: read.rows,
+        accepted: read.accepted,
+        quarantined: counts.quarantine.bySource[source],
+        byReason: counts.quarantine.bySourceAndReason[source],
+        ignoredColumns: headers[source][0]?.header.ignored ?? [],
+        inputFiles: inputFiles[source],
+        stagedFiles: staged[source].map((f) => f.relative),
+      };
+    }
+    const manifestWithoutTimes = {
+      runId,
+      startedAt: startedAt.toISOString(),
+      inputDir,
+      lakeDir,
+      transform: {
+        file: TRANSFORM_SQL_PATH,
+        sha256: createHash('sha256').update(transformText).digest('hex'),
+        statements: statements.length,
+      },
+      settings: { threads: settings.threads, memoryLimit: settings.memoryLimit },
+      sources,
+      warehouse,
+      quarantine: {
+        ...quarantine,
+        bySource: counts.quarantine.bySource,
+        byReason: counts.quarantine.byReason,
+      },
+    };
+    const draft: EtlManifest = {
+      ...manifestWithoutTimes,
+      finishedAt: new Date().toISOString(),
+      timings: { totalMs: Math.round(performance.now() - started), steps },
+    };
+    assertManifestInvariants(draft, rawRows);
+
+    emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
+    const publishStart = performance.now();
+    const manifest: EtlManifest = {
+      ...draft,
+      finishedAt: new Date().toISOString(),
+      timings: { totalMs: Math.round(performance.now() - started), steps: [...steps] },
+    };
+    await writeFile(join(run.root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await run.publish();
+    const ms = Math.round(performance.now() - started);
+    emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s (publish ${Math.round(performance.now() - publishStart)} ms)` });
+    return manifest;
+  } finally {
+    db?.close();
+    await run.discard();
+  }
+}
+
+function validateOptions(options: RunEtlOptions): { threads: number; memoryLimit: string } {
+  if (typeof options.inputDir !== 'string' || options.inputDir.trim() === '') {
+    throw new TypeError('runEtl: inputDir must be a non-empty path');
+  }
+  if (typeof options.lakeDir !== 'string' || options.lakeDir.trim() === '') {
+    throw new TypeError('runEtl: lakeDir must be a non-empty path');
+  }
+  const threads = options.threads ?? DEFAULT_THREADS;
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new RangeError(`runEtl: threads must be an integer from 1 to 256, got ${String(options.threads)}`);
+  }
+  const memoryLimit = (options.memoryLimit ?? DEFAULT_MEMORY_LIMIT).trim();
+  if (!isMemoryLimit(memoryLimit)) {
+    throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${options.memoryLimit}"`);
+  }
+  return { threads, memoryLimit };
+}
+
+/** A lake table holds one schema, so every file of a source must name the same extra columns. */
+function assertSameIgnoredColumns(files: Record<SourceName, SourceFile[]>): void {
+  for (const source of SOURCE_NAMES) {
+    const [first, ...rest] = files[source];
+    for (const other of rest) {
+      if (other.header.ignored.join('\u0000') !== first!.header.ignored.join('\u0000')) {
+        throw new EtlInputError(
+          { file: other.path, row: 1 },
+          `extra columns (${other.header.ignored.join(', ') || 'none'}) differ from ${first!.path} (${first!.header.ignored.join(', ') || 'none'})`,
+        );
+      }
+    }
+  }
+}
+
+interface StagedFile extends SourceFile {
+  /** Path relative to the lake folder, e.g. `staging/albums/albums.csv`. */
+  readonly relative: string;
+  /** The file it is a copy of: what errors name. */
+  readonly inputPath: string;
+}
+
+/**
+ * Copies the inputs into the run's staging zone and reads them from there, so staging holds exactly
+ * what was read even if an input changes during the run. Copy-on-write where the file system can.
+ */
+async function stageInputs(
+  files: Record<SourceName, SourceFile[]>,
+  runRoot: string,
+  emit: EtlProgressListener,
+): Promise<Record<SourceName, StagedFile[]>> {
+  const staged = {} as Record<SourceName, StagedFile[]>;
+  for (const source of SOURCE_NAMES) {
+    const folder = join(runRoot, stagingPrefix(source));
+    await mkdir(folder, { recursive: true });
+    staged[source] = [];
+    for (const file of files[source]) {
+      emit({ step: 'stage', source, file: file.path, message: `stage ${file.path}` });
+      const relative = `${stagingPrefix(source)}${basename(file.path)}`;
+      const target = join(runRoot, relative);
+      try {
+        await copyFile(file.path, target, constants.COPYFILE_FICLONE);
+      } catch (error) {
+        throw new EtlInputError({ file: file.path }, 'cannot be copied to staging', { cause: error });
+      }
+      staged[source].push({ path: target, header: file.header, relative, inputPath: file.path });
+    }
+  }
+  return staged;
+}
+
+/** Loads a source's files into `raw_<source>` and returns how many rows it holds. */
+async function readSource(
+  db: DuckDbSession,
+  source: SourceName,
+  files: readonly StagedFile[],
+  emit: EtlProgressListener,
+): Promise<number> {
+  for (const sql of createParsedTablesSql(source)) await db.run(sql);
+  let nextRowId = 0;
+  let trailingFieldRows = 0;
+  for (const [index, file] of files.entries()) {
+    emit({
+      step: 'read',
+      source,
+      file: file.relative,
+      index: index + 1,
+      of: files.length,
+      message: `read ${source} ${index + 1}/${files.length}: ${file.relative}`,
+    });
+    // The record scan runs on this thread while DuckDB parses on its own.
+    const scanning = scanCsvRecords(file.path, file.header.columns.length);
+    let inserted: number;
+    try {
+      const [result] = await db.rows(appendFileSql(source, file));
+      inserted = Number(result?.Count);
+    } catch (error) {
+      await scanning.catch(() => undefined);
+      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      // Running out of memory says nothing about the file: it is the caller's setting to raise.
+      if (reason.startsWith('Out of Memory')) {
+        throw new Error(`DuckDB ran out of memory reading ${file.inputPath}; raise memoryLimit (${reason})`, {
+          cause: error,
+        });
+      }
+      throw new EtlInputError({ file: file.inputPath }, `cannot be read as CSV (${reason})`, { cause: error });
+    }
+    const scan = await scanning;
+    trailingFieldRows += await flagTrailingFieldRecords(db, source, { file, firstRowId: nextRowId, inserted, scan });
+    nextRowId += inserted;
+  }
+  await db.run(rawViewSql(source, trailingFieldRows > 0));
+  const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${rawView(source)}`);
+  return Number(row?.n);
+}
+
+async function writeParquet(
+  db: DuckDbSession,
+  table: string,
+  zone: string,
+  runRoot: string,
+  emit: EtlProgressListener,
+): Promise<{ rows: number; files: string[]; bytes: number }> {
+  const relative = partFile(zone);
+  const path = join(runRoot, relative);
+  emit({ step: 'write', table, message: `write ${relative}` });
+  const [result] = await db.rows(
+    `COPY (SELECT * FROM ${table}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
+  );
+  const rows = Number(result?.Count);
+  return { rows, files: [relative], bytes: (await stat(path)).size };
+}
+
+interface Counts {
+  sources: Record<SourceName, { rows: number; accepted: number }>;
+  quarantine: {
+    bySource: Record<SourceName, number>;
+    byReason: ReasonCounts;
+    bySourceAndReason: Record<SourceName, ReasonCounts>;
+  };
+}
+
+/** Rows read and accepted from the transform's own count; quarantine counts from the file as written. */
+async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Counts> {
+  const sources = {} as Counts['sources'];
+  for (const row of await db.rows(`SELECT source, rows_read, accepted FROM ${SOURCE_COUNTS_VIEW}`)) {
+    sources[row.source as SourceName] = { rows: Number(row.rows_read), accepted: Number(row.accepted) };
+  }
+  const bySource = Object.fromEntries(SOURCE_NAMES.map((s) => [s, 0])) as Record<SourceName, number>;
+  const byReason = zeroReasonCounts();
+  const bySourceAndReason = Object.fromEntries(SOURCE_NAMES.map((s) => [s, zeroReasonCounts()])) as Record<
+    SourceName,
+    ReasonCounts
+  >;
+  const grouped = await db.rows(
+    `SELECT source, reason, COUNT(*) AS n FROM read_parquet(${sqlString(quarantineFile)}) GROUP BY source, reason`,
+  );
+  for (const row of grouped) {
+    const source = row.source as SourceName;
+    const reason = row.reason as QuarantineReason;
+    if (!SOURCE_NAMES.includes(source) || !QUARANTINE_REASONS.includes(reason)) {
+      throw new Error(`quarantine holds an unknown source or reason: ${String(row.source)}/${String(row.reason)}`);
+    }
+    const n = Number(row.n);
+    bySource[source] += n;
+    byReason[reason] += n;
+    bySourceAndReason[source][reason] += n;
+  }
+  for (const source of SOURCE_NAMES) {
+    if (!sources[source]) throw new Error(`${SOURCE_COUNTS_VIEW} has no row for source ${source}`);
+  }
+  return { sources, quarantine: { bySource, byReason, bySourceAndReason } };
+}

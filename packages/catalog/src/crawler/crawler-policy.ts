@@ -1,0 +1,189 @@
+import type * as aws from '@pulumi/aws';
+import type { DeleteBehavior, UpdateBehavior } from './crawler-settings';
+
+/** Glue writes crawler logs to `/aws-glue/crawlers`, or `/aws-glue/crawlers-role/...` with a security configuration. */
+export const CRAWLER_LOG_GROUP_PREFIX = '/aws-glue/crawlers';
+
+export interface AwsEnvironment {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+/** ARN pattern of the crawler log groups. */
+export function crawlerLogGroupArn(env: AwsEnvironment): string {
+  return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${CRAWLER_LOG_GROUP_PREFIX}*`;
+}
+
+/** Glue may assume the role, for this account only (confused-deputy guard). */
+export function glueTrustPolicy(accountId: string): aws.iam.PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'GlueAssumesRoleForThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'glue.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+      },
+    ],
+  };
+}
+
+export interface CrawlerPolicyInputs extends AwsEnvironment {
+  dataBucketArn: string;
+  /** Folders the crawler reads, with their trailing slash. */
+  prefixes: readonly string[];
+  databaseName: string;
+  /** Tables the crawler creates start with this; writes are allowed to them only. */
+  tablePrefix: string;
+  updateBehavior: UpdateBehavior;
+  deleteBehavior: DeleteBehavior;
+  /** The lake's key, when its objects are SSE-KMS encrypted. */
+  lakeKmsKeyArn?: string | undefined;
+}
+
+/** Glue actions a crawler needs to read the catalog and to add tables and partitions. */
+const GLUE_READ_ACTIONS = [
+  'glue:GetDatabase',
+  'glue:GetTable',
+  'glue:GetTables',
+  'glue:GetPartition',
+  'glue:GetPartitions',
+  'glue:BatchGetPartition',
+];
+const GLUE_CREATE_ACTIONS = ['glue:CreateTable', 'glue:CreatePartition', 'glue:BatchCreatePartition'];
+const GLUE_UPDATE_ACTIONS = ['glue:UpdateTable', 'glue:UpdatePartition', 'glue:BatchUpdatePartition'];
+const GLUE_DELETE_ACTIONS = [
+  'glue:DeleteTable',
+  'glue:BatchDeleteTable',
+  'glue:DeletePartition',
+  'glue:BatchDeletePartition',
+];
+
+/** Glue actions the schema change policy can make the crawler use on its own tables. */
+export function glueWriteActions(updateBehavior: UpdateBehavior, deleteBehavior: DeleteBehavior): string[] {
+  const actions = [...GLUE_CREATE_ACTIONS];
+  // Deprecating a table is an UpdateTable that marks it.
+  if (updateBehavior === 'UPDATE_IN_DATABASE' || deleteBehavior === 'DEPRECATE_IN_DATABASE') {
+    actions.push(...GLUE_UPDATE_ACTIONS);
+  }
+  if (deleteBehavior === 'DELETE_FROM_DATABASE') actions.push(...GLUE_DELETE_ACTIONS);
+  return actions;
+}
+
+/**
+ * The crawler's permissions, instead of the AWSGlueServiceRole managed policy, which grants glue:*, s3 reads of every
+ * `aws-glue-*` bucket, ec2 and iam reads, and more than a crawler over three folders needs: read the target folders,
+ * read the catalog, write only its own (`<tablePrefix>*`) tables, write its logs, decrypt the lake's objects.
+ */
+export function crawlerPolicyDocument(inputs: CrawlerPolicyInputs): aws.iam.PolicyDocument {
+  const { partition, region, accountId, dataBucketArn, databaseName } = inputs;
+  const glueArn = `arn:${partition}:glue:${region}:${accountId}`;
+  const catalogArn = `${glueArn}:catalog`;
+  const databaseArn = `${glueArn}:database/${databaseName}`;
+  const statements: aws.iam.PolicyStatement[] = [
+    {
+      Sid: 'ReadTargetObjects',
+      Effect: 'Allow',
+      Action: ['s3:GetObject'],
+      Resource: inputs.prefixes.map((prefix) => `${dataBucketArn}/${prefix}*`),
+    },
+    {
+      Sid: 'ListTargetFolders',
+      Effect: 'Allow',
+      Action: ['s3:ListBucket'],
+      Resource: [dataBucketArn],
+      Condition: {
+        StringLike: {
+          's3:prefix': inputs.prefixes.flatMap((prefix) => [prefix.replace(/\/$/, ''), `${prefix}*`]),
+        },
+      },
+    },
+    { Sid: 'LocateBucket', Effect: 'Allow', Action: ['s3:GetBucketLocation'], Resource: [dataBucketArn] },
+    {
+      Sid: 'ReadCatalog',
+      Effect: 'Allow',
+      Action: GLUE_READ_ACTIONS,
+      Resource: [catalogArn, databaseArn, `${glueArn}:table/${databaseName}/*`],
+    },
+    {
+      Sid: 'WriteOwnTables',
+      Effect: 'Allow',
+      Action: glueWriteActions(inputs.updateBehavior, inputs.deleteBehavior),
+      Resource: [catalogArn, databaseArn, `${glueArn}:table/${databaseName}/${inputs.tablePrefix}*`],
+    },
+    {
+      Sid: 'WriteCrawlerLogs',
+      Effect: 'Allow',
+      Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:AssociateKmsKey'],
+      Resource: [crawlerLogGroupArn(inputs), `${crawlerLogGroupArn(inputs)}:log-stream:*`],
+    },
+  ];
+  if (inputs.lakeKmsKeyArn) {
+    statements.push({
+      Sid: 'DecryptLakeObjects',
+      Effect: 'Allow',
+      Action: ['kms:Decrypt'],
+      Resource: [inputs.lakeKmsKeyArn],
+      Condition: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** Key administration for the account, listed rather than `kms:*`. */
+export const KEY_ADMIN_ACTIONS = [
+  'kms:DescribeKey',
+  'kms:GetKeyPolicy',
+  'kms:PutKeyPolicy',
+  'kms:GetKeyRotationStatus',
+  'kms:EnableKeyRotation',
+  'kms:DisableKeyRotation',
+  'kms:ListResourceTags',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:UpdateKeyDescription',
+  'kms:EnableKey',
+  'kms:DisableKey',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+  'kms:ListGrants',
+  'kms:RevokeGrant',
+];
+
+/**
+ * Policy of the key that encrypts the crawler's logs: the account administers it through IAM, and CloudWatch Logs
+ * may use it for the crawler log groups only (the encryption context names the log group).
+ */
+export function crawlerLogsKeyPolicy(env: AwsEnvironment): aws.iam.PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'AccountAdministersKey',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:${env.partition}:iam::${env.accountId}:root` },
+        Action: KEY_ADMIN_ACTIONS,
+        Resource: '*',
+      },
+      {
+        Sid: 'CloudWatchLogsEncryptsCrawlerLogs',
+        Effect: 'Allow',
+        Principal: { Service: `logs.${env.region}.amazonaws.com` },
+        Action: [
+          'kms:Encrypt',
+          'kms:Decrypt',
+          'kms:ReEncryptFrom',
+          'kms:ReEncryptTo',
+          'kms:GenerateDataKey',
+          'kms:GenerateDataKeyWithoutPlaintext',
+          'kms:DescribeKey',
+        ],
+        Resource: '*',
+        Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': crawlerLogGroupArn(env) } },
+      },
+    ],
+  };
+}

@@ -1,0 +1,236 @@
+import * as pulumi from '@pulumi/pulumi';
+import {
+  assertBytesScannedCutoff,
+  assertResultsPrefix,
+  DEFAULT_RESULTS_PREFIX,
+} from './athena/workgroup-configuration';
+import {
+  assertCrawlerSchedule,
+  assertRecrawlCompatible,
+  assertTablePrefix,
+  CRAWLER_TARGETS,
+  type CrawlerTarget,
+  DEFAULT_CRAWLER_TABLE_PREFIX,
+  DELETE_BEHAVIORS,
+  defaultCrawlerTargets,
+  defaultRecrawlBehavior,
+  defaultSchemaChangePolicy,
+  RECRAWL_BEHAVIORS,
+  type RecrawlBehavior,
+  type SchemaChangePolicy,
+  UPDATE_BEHAVIORS,
+} from './crawler/crawler-settings';
+import type { LakeCatalogArgs, LakeCatalogCrawlerArgs } from './lake-catalog-args';
+import {
+  assertGlueDatabaseName,
+  assertWorkgroupName,
+  defaultDatabaseName,
+  defaultWorkgroupName,
+} from './naming';
+
+/** The crawler settings with every default applied. */
+export interface ResolvedCrawler {
+  schedule: string | undefined;
+  targets: CrawlerTarget[];
+  schemaChangePolicy: SchemaChangePolicy;
+  recrawlBehavior: RecrawlBehavior;
+  tablePrefix: string;
+  logsKmsKeyArn: pulumi.Input<string> | undefined;
+}
+
+/** The component's args with every default applied and every known value checked. */
+export interface ResolvedLakeCatalogArgs {
+  databaseName: pulumi.Input<string>;
+  databaseDescription: pulumi.Input<string>;
+  workgroupName: pulumi.Input<string>;
+  bytesScannedCutoffPerQuery: pulumi.Input<number>;
+  resultsPrefix: string;
+  forceDestroyWorkgroup: boolean;
+  createNamedQueries: boolean;
+  /** `undefined` when the crawler is off. */
+  crawler: ResolvedCrawler | undefined;
+}
+
+export const DEFAULT_DATABASE_DESCRIPTION = 'Spotify lake: tables declared from the data contract.';
+
+const ARG_KEYS: readonly (keyof LakeCatalogArgs)[] = [
+  'lake',
+  'bytesScannedCutoffPerQuery',
+  'databaseName',
+  'databaseDescription',
+  'workgroupName',
+  'resultsPrefix',
+  'resultsBucketOwner',
+  'forceDestroyWorkgroup',
+  'createNamedQueries',
+  'crawler',
+  'tags',
+  'transform',
+];
+const CRAWLER_KEYS: readonly (keyof LakeCatalogCrawlerArgs)[] = [
+  'enabled',
+  'schedule',
+  'targets',
+  'schemaChangePolicy',
+  'recrawlBehavior',
+  'tablePrefix',
+  'logsKmsKeyArn',
+];
+const LAKE_KEYS = ['dataBucketName', 'dataBucketArn', 'resultsBucketName', 'resultsBucketArn'] as const;
+
+const isPending = (value: unknown): boolean => pulumi.Output.isInstance(value) || value instanceof Promise;
+
+/**
+ * Checks a value now when it is known, or when it resolves (an Output or a Promise), so that a bad value from
+ * stack configuration still fails with the same message.
+ */
+export function checkedInput<T>(
+  value: pulumi.Input<T>,
+  check: (value: T) => void,
+  errorPrefix = '',
+): pulumi.Input<T> {
+  if (!isPending(value)) {
+    check(value as T);
+    return value;
+  }
+  return pulumi.output(value).apply((resolved) => {
+    try {
+      check(resolved as T);
+    } catch (error) {
+      throw new Error(errorPrefix + (error as Error).message);
+    }
+    return resolved;
+  }) as pulumi.Input<T>;
+}
+
+function assertKnownKeys(object: object, allowed: readonly string[], where: string): void {
+  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw new Error(
+      `${where}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; expected ${allowed.join(', ')}`,
+    );
+  }
+}
+
+function assertOneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  option: string,
+): asserts value is T {
+  if (!allowed.includes(value as T)) {
+    throw new Error(`${option} must be one of ${allowed.join(', ')}; got ${JSON.stringify(value)}`);
+  }
+}
+
+function resolveCrawler(crawler: LakeCatalogCrawlerArgs | undefined): ResolvedCrawler | undefined {
+  if (crawler === undefined) return undefined;
+  if (typeof crawler !== 'object' || crawler === null)
+    throw new Error('crawler must be an object such as { enabled: true }');
+  assertKnownKeys(crawler, CRAWLER_KEYS, 'crawler');
+  if (crawler.enabled !== undefined && typeof crawler.enabled !== 'boolean') {
+    throw new Error(`crawler.enabled must be true or false; got ${JSON.stringify(crawler.enabled)}`);
+  }
+  if (!crawler.enabled) return undefined;
+
+  const targets = crawler.targets ?? defaultCrawlerTargets();
+  if (!Array.isArray(targets) || targets.length === 0) {
+    throw new Error(`crawler.targets must list at least one of ${CRAWLER_TARGETS.join(', ')}`);
+  }
+  for (const [i, target] of targets.entries()) assertOneOf(target, CRAWLER_TARGETS, `crawler.targets[${i}]`);
+  if (new Set(targets).size !== targets.length)
+    throw new Error(`crawler.targets lists a zone twice: ${targets.join(', ')}`);
+
+  const schemaChangePolicy = { ...defaultSchemaChangePolicy(), ...crawler.schemaChangePolicy };
+  assertOneOf(
+    schemaChangePolicy.updateBehavior,
+    UPDATE_BEHAVIORS,
+    'crawler.schemaChangePolicy.updateBehavior',
+  );
+  assertOneOf(
+    schemaChangePolicy.deleteBehavior,
+    DELETE_BEHAVIORS,
+    'crawler.schemaChangePolicy.deleteBehavior',
+  );
+  const recrawlBehavior = crawler.recrawlBehavior ?? defaultRecrawlBehavior();
+  assertOneOf(recrawlBehavior, RECRAWL_BEHAVIORS, 'crawler.recrawlBehavior');
+  assertRecrawlCompatible(recrawlBehavior, schemaChangePolicy);
+
+  if (crawler.schedule !== undefined) assertCrawlerSchedule(crawler.schedule);
+  const tablePrefix = crawler.tablePrefix ?? DEFAULT_CRAWLER_TABLE_PREFIX;
+  assertTablePrefix(tablePrefix);
+
+  return {
+    schedule: crawler.schedule?.trim(),
+    targets: [...targets],
+    schemaChangePolicy,
+    recrawlBehavior,
+    tablePrefix,
+    logsKmsKeyArn: crawler.logsKmsKeyArn,
+  };
+}
+
+function resolve(
+  name: string,
+  args: LakeCatalogArgs,
+  stack: string,
+  prefix: string,
+): ResolvedLakeCatalogArgs {
+  if (typeof args !== 'object' || args === null)
+    throw new Error('args are required: { lake, bytesScannedCutoffPerQuery }');
+  assertKnownKeys(args, ARG_KEYS, 'args');
+  if (typeof args.lake !== 'object' || args.lake === null) {
+    throw new Error(
+      'lake is required: a DataLake or an object with dataBucketName, dataBucketArn, resultsBucketName, resultsBucketArn',
+    );
+  }
+  const missing = LAKE_KEYS.filter((key) => args.lake[key] === undefined || args.lake[key] === null);
+  if (missing.length > 0) throw new Error(`lake is missing ${missing.join(', ')}`);
+  if (args.bytesScannedCutoffPerQuery === undefined) {
+    throw new Error(
+      'bytesScannedCutoffPerQuery is required: the most bytes one query may scan (at least 10485760, 10 MB)',
+    );
+  }
+  const resultsPrefix = args.resultsPrefix ?? DEFAULT_RESULTS_PREFIX;
+  assertResultsPrefix(resultsPrefix);
+  for (const flag of ['forceDestroyWorkgroup', 'createNamedQueries'] as const) {
+    if (args[flag] !== undefined && typeof args[flag] !== 'boolean') {
+      throw new Error(`${flag} must be true or false; got ${JSON.stringify(args[flag])}`);
+    }
+  }
+  return {
+    databaseName: checkedInput(
+      args.databaseName ?? defaultDatabaseName(name, stack),
+      (v) => assertGlueDatabaseName(v),
+      prefix,
+    ),
+    databaseDescription: args.databaseDescription ?? DEFAULT_DATABASE_DESCRIPTION,
+    workgroupName: checkedInput(
+      args.workgroupName ?? defaultWorkgroupName(name, stack),
+      (v) => assertWorkgroupName(v),
+      prefix,
+    ),
+    bytesScannedCutoffPerQuery: checkedInput(
+      args.bytesScannedCutoffPerQuery,
+      (v) => assertBytesScannedCutoff(v),
+      prefix,
+    ),
+    resultsPrefix,
+    forceDestroyWorkgroup: args.forceDestroyWorkgroup ?? false,
+    createNamedQueries: args.createNamedQueries ?? true,
+    crawler: resolveCrawler(args.crawler),
+  };
+}
+
+/** Applies the defaults and checks the args; every error names the component and the option. */
+export function resolveLakeCatalogArgs(
+  name: string,
+  args: LakeCatalogArgs,
+  stack: string,
+): ResolvedLakeCatalogArgs {
+  const prefix = `LakeCatalog "${name}": `;
+  try {
+    return resolve(name, args, stack, prefix);
+  } catch (error) {
+    throw new Error(prefix + (error as Error).message);
+  }
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import type { DataLakeArgs } from '../src/data-lake-args';
+import { defaultLifecycle } from '../src/lifecycle/lifecycle-rules';
+import { DATA_LAKE_DEFAULTS, resolveDataLakeArgs } from '../src/validation';
+
+// DataLake calls this with pulumi.getStack() before registering anything (see data-lake.test.ts).
+function errorOf(name: string, args: unknown): string {
+  try {
+    resolveDataLakeArgs(name, args as DataLakeArgs, 'test');
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected DataLake to throw');
+}
+
+describe('resolveDataLakeArgs defaults', () => {
+  it('states every default of the plain args', () => {
+    const resolved = resolveDataLakeArgs('lake', {}, 'dev');
+    expect(resolved).toMatchObject({
+      encryption: 'kms',
+      kmsKeyArn: undefined,
+      kmsKeyDeletionWindowDays: 30,
+      bucketKeyEnabled: true,
+      blockPublicAccess: true,
+      objectOwnership: 'BucketOwnerEnforced',
+      denyInsecureTransport: true,
+      minimumTlsVersion: '1.2',
+      denyWrongEncryptionUploads: true,
+      versioning: true,
+      tags: {},
+      transform: {},
+    });
+    expect(resolved.lifecycle).toEqual(defaultLifecycle());
+    expect(resolved.protection).toEqual({
+      disposable: false,
+      resourceOptions: { protect: true, retainOnDelete: true },
+      forceDestroy: false,
+    });
+    const { lifecycle: _l, protection: _p, tags: _t, transform: _x, kmsKeyArn: _k, ...plain } = resolved;
+    expect(plain).toEqual(DATA_LAKE_DEFAULTS);
+  });
+});
+
+describe('DataLake argument validation', () => {
+  it.each([
+    ['', 'DataLake name "" is invalid'],
+    ['Lake', 'DataLake name "Lake" is invalid'],
+    ['my_lake', 'DataLake name "my_lake" is invalid'],
+    ['-lake', 'DataLake name "-lake" is invalid'],
+    ['a'.repeat(48), `DataLake name "${'a'.repeat(48)}" is invalid: use 1 to 47 lowercase letters`],
+  ])('rejects the name %j', (name, message) => {
+    expect(errorOf(name, {})).toContain(message);
+  });
+
+  it('accepts a 47-character name', () => {
+    expect(() => resolveDataLakeArgs('a'.repeat(47), {}, 'dev')).not.toThrow();
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      'encryption',
+      { encryption: 'aes' },
+      `DataLake "bad": encryption must be one of 'kms', 'sse-s3' (got "aes")`,
+    ],
+    [
+      'kmsKeyArn with SSE-S3',
+      { encryption: 'sse-s3', kmsKeyArn: 'arn:aws:kms:eu-west-1:1:key/k' },
+      `DataLake "bad": kmsKeyArn is set but encryption is 'sse-s3'; use encryption 'kms' with a key`,
+    ],
+    [
+      'deletion window with a given key',
+      { kmsKeyArn: 'arn:aws:kms:eu-west-1:1:key/k', kmsKeyDeletionWindowDays: 10 },
+      `DataLake "bad": kmsKeyDeletionWindowDays only applies to the key the lake creates`,
+    ],
+    [
+      'deletion window too short',
+      { kmsKeyDeletionWindowDays: 6 },
+      'DataLake "bad": kmsKeyDeletionWindowDays must be a whole number from 7 to 30 (got 6)',
+    ],
+    [
+      'deletion window too long',
+      { kmsKeyDeletionWindowDays: 31 },
+      'DataLake "bad": kmsKeyDeletionWindowDays must be a whole number from 7 to 30 (got 31)',
+    ],
+    [
+      'objectOwnership',
+      { objectOwnership: 'Owner' },
+      `DataLake "bad": objectOwnership must be one of 'BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter' (got "Owner")`,
+    ],
+    [
+      'minimumTlsVersion',
+      { minimumTlsVersion: '1.1' },
+      `DataLake "bad": minimumTlsVersion must be one of '1.2', '1.3' (got "1.1")`,
+    ],
+    [
+      'a flag given as a string',
+      { versioning: 'yes' },
+      'DataLake "bad": versioning must be true or false (got "yes")',
+    ],
+    [
+      'blockPublicAccess given as a number',
+      { blockPublicAccess: 0 },
+      'DataLake "bad": blockPublicAccess must be true or false (got 0)',
+    ],
+    [
+      'a misspelt transform',
+      { transform: { bucket: {} } },
+      'DataLake "bad": transform.bucket is not a child of the lake; expected one of dataBucket, resultsBucket',
+    ],
+    [
+      'IA too early',
+      { lifecycle: { staging: { infrequentAccessAfterDays: 10 } } },
+      'DataLake "bad": lifecycle.staging.infrequentAccessAfterDays is 10, but S3 only moves objects to STANDARD_IA after at least 30 days',
+    ],
+    [
+      'Glacier too soon after IA',
+      { lifecycle: { quarantine: { glacierInstantRetrievalAfterDays: 45 } } },
+      'DataLake "bad": lifecycle.quarantine.glacierInstantRetrievalAfterDays is 45, but it must be at least 30 days after lifecycle.quarantine.infrequentAccessAfterDays (30)',
+    ],
+    [
+      'expiry before the last transition',
+      { lifecycle: { staging: { expireAfterDays: 90 } } },
+      'DataLake "bad": lifecycle.staging.expireAfterDays is 90, but it must come after the last transition (day 90)',
+    ],
+    [
+      'query results expiry of zero',
+      { lifecycle: { queryResultsExpirationDays: 0 } },
+      'DataLake "bad": lifecycle.queryResultsExpirationDays must be a whole number of days, at least 1 (got 0)',
+    ],
+    [
+      'fractional days',
+      { lifecycle: { noncurrentVersionExpirationDays: 1.5 } },
+      'DataLake "bad": lifecycle.noncurrentVersionExpirationDays must be a whole number of days, at least 1 (got 1.5)',
+    ],
+    [
+      'disposable data without the confirmation',
+      { disposableData: { enabled: true } },
+      'DataLake "bad": disposableData.enabled is true but disposableData.confirm is missing; set confirm to the stack name ("test")',
+    ],
+    [
+      'disposable data confirmed for another stack',
+      { disposableData: { enabled: true, confirm: 'prod' } },
+      'DataLake "bad": disposableData.confirm is "prod" but this stack is "test"; data stays protected',
+    ],
+  ])('rejects %s with a message naming the argument', (_case, args, message) => {
+    expect(errorOf('bad', args)).toContain(message);
+  });
+});

@@ -1,0 +1,35 @@
+export { AthenaQueryCancelledError, AthenaQueryFailedError } from './athena/errors';
+export { DEFAULT_POLLING, nextPollDelay, type PollingOptions } from './athena/polling';
+export type { RetryOptions } from './athena/retry';
+export { AthenaQueryRunner, type AthenaRunnerOptions, type AthenaRunOptions } from './athena/runner';
+export { PRICE_PER_TB_USD, scanCostUsd } from './athena/statistics';
+export { type AthenaValue, athenaConverter, parseStructured } from './athena/values';
+export * from './catalog';
+export { aggregate, column, nullableAggregate, type ResultColumn, type RowOf } from './define/columns';
+export { ParameterError } from './define/errors';
+export * from './define/params';
+export {
+  type AnyQuery,
+  defineQuery,
+  type PreparedQuery,
+  type Query,
+  type QueryContext,
+  type QueryParams,
+  type QueryRow,
+  type QuerySpec,
+} from './define/query';
+export { LOCAL_TARGET, LocalQueryRunner, type LocalRunnerOptions } from './local/runner';
+export { type NamedQuerySpec, namedQueries } from './named-queries';
+export { type Clock, systemClock, type VirtualClock, virtualClock } from './runner/clock';
+export { ColumnDriftError, QueryAbortedError, QueryTimeoutError, ResultValueError } from './runner/errors';
+export type {
+  QueryResult,
+  QueryRunner,
+  QueryStatistics,
+  QueryStream,
+  RunArgs,
+  RunOptions,
+} from './runner/types';
+export { type Dialect, DUCKDB, renderSql, TRINO } from './sql/dialect';
+export { type QueryTarget, quoteIdentifier } from './sql/identifier';
+export { approxPercentile, intDiv, isoDayOfWeek, type Sql, sql } from './sql/template';

@@ -1,0 +1,160 @@
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { WAREHOUSE_TABLE } from '@spotify-lake/contract';
+import type { AnyQuery, QueryRow } from '../define/query';
+import { type Clock, systemClock } from '../runner/clock';
+import { ColumnDriftError, QueryAbortedError, QueryTimeoutError, ResultValueError } from '../runner/errors';
+import type {
+  QueryResult,
+  QueryRunner,
+  QueryStatistics,
+  QueryStream,
+  RunArgs,
+  RunOptions,
+} from '../runner/types';
+import { DUCKDB } from '../sql/dialect';
+import { quoteIdentifier } from '../sql/identifier';
+import { duckDbStringLiteral, warehouseParquetGlob } from './lake';
+import { acceptsDuckDbType, bindDuckDb, fromDuckDb } from './values';
+
+export interface LocalRunnerOptions {
+  /** The local lake folder (holding `datawarehouse/*.parquet`). */
+  readonly lakeDir: string;
+  /** Stop queries running longer than this. Default: none. */
+  readonly timeoutMs?: number;
+  /** DuckDB threads. Default: DuckDB's (one per core). */
+  readonly threads?: number;
+  readonly clock?: Clock;
+}
+
+/**
+ * The warehouse appears to the queries under the same three-part name shape as on Athena: DuckDB's in-memory
+ * database is the catalog `memory`, its schema `main`.
+ */
+export const LOCAL_TARGET = { catalog: 'memory', database: 'main', warehouseTable: WAREHOUSE_TABLE } as const;
+
+/** Runs catalog queries with DuckDB over a local lake's Parquet warehouse: the same query objects as on Athena. */
+export class LocalQueryRunner implements QueryRunner {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly options: LocalRunnerOptions,
+  ) {}
+
+  static async open(options: LocalRunnerOptions): Promise<LocalQueryRunner> {
+    const glob = warehouseParquetGlob(options.lakeDir);
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config.threads = String(options.threads);
+    const instance = await DuckDBInstance.create(':memory:', config);
+    const connection = await instance.connect();
+    try {
+      await connection.run(
+        `CREATE VIEW ${quoteIdentifier(LOCAL_TARGET.warehouseTable)} AS SELECT * FROM read_parquet(${duckDbStringLiteral(glob)})`,
+      );
+    } catch (error) {
+      connection.closeSync();
+      instance.closeSync();
+      throw error;
+    }
+    return new LocalQueryRunner(instance, connection, options);
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+
+  async run<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): Promise<QueryResult<QueryRow<Q>>> {
+    const stream = this.stream(query, ...args);
+    const rows: QueryRow<Q>[] = [];
+    for await (const row of stream) rows.push(row);
+    return { rows, statistics: { ...stream.statistics!, rowCount: rows.length } };
+  }
+
+  stream<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): QueryStream<QueryRow<Q>> {
+    const [params, options = {}] = args as [unknown, RunOptions | undefined];
+    const prepared = query.prepare(DUCKDB, LOCAL_TARGET, params as never);
+    const runner = this;
+    const clock = this.options.clock ?? systemClock;
+    const stream = {
+      statistics: undefined as QueryStatistics | undefined,
+      async *[Symbol.asyncIterator](): AsyncGenerator<QueryRow<Q>> {
+        const { signal } = options;
+        const timeoutMs = options.timeoutMs ?? runner.options.timeoutMs;
+        if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
+        let timedOut = false;
+        const interrupt = () => runner.connection.interrupt();
+        signal?.addEventListener('abort', interrupt, { once: true });
+        const timer =
+          timeoutMs === undefined
+            ? undefined
+            : setTimeout(() => {
+                timedOut = true;
+                interrupt();
+              }, timeoutMs);
+        const startedAt = clock.now();
+        try {
+          const statement = await runner.connection.prepare(prepared.sql);
+          prepared.values.forEach((value, i) => bindDuckDb(statement, i + 1, value));
+          const result = await statement.stream();
+          const names = result.columnNames();
+          const types = result.columnTypes();
+          const expected = query.columns.map((c) => c.name);
+          const typesOk = query.columns.every(
+            (c, i) => types[i] !== undefined && acceptsDuckDbType(c.type, types[i]!.typeId),
+          );
+          if (names.length !== expected.length || names.some((n, i) => n !== expected[i]) || !typesOk) {
+            throw new ColumnDriftError(
+              query.name,
+              query.columns.map((c) => `${c.name} ${c.type}`),
+              names.map((n, i) => `${n} ${String(types[i])}`),
+            );
+          }
+          const elapsed = clock.now() - startedAt;
+          stream.statistics = {
+            engine: 'duckdb',
+            engineExecutionTimeMs: elapsed,
+            queueTimeMs: 0,
+            totalExecutionTimeMs: elapsed,
+            costUsd: 0,
+            rowCount: 0,
+          };
+          let rowNumber = 0;
+          for await (const chunk of result.yieldRows()) {
+            if (signal?.aborted) throw signal.reason;
+            for (const values of chunk) {
+              rowNumber++;
+              const row: Record<string, unknown> = {};
+              query.columns.forEach((column, i) => {
+                let value: unknown;
+                try {
+                  value = fromDuckDb(column.type, values[i] ?? null);
+                } catch (error) {
+                  throw new ResultValueError(query.name, column.name, rowNumber, (error as Error).message);
+                }
+                if (value === null && !column.nullable) {
+                  throw new ResultValueError(
+                    query.name,
+                    column.name,
+                    rowNumber,
+                    'NULL in a column declared not null',
+                  );
+                }
+                row[column.name] = value;
+              });
+              stream.statistics = { ...stream.statistics, rowCount: rowNumber };
+              yield row as QueryRow<Q>;
+            }
+          }
+        } catch (error) {
+          if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
+          if (timedOut) throw new QueryTimeoutError(query.name, undefined, timeoutMs!);
+          throw error;
+        } finally {
+          if (timer) clearTimeout(timer);
+          signal?.removeEventListener('abort', interrupt);
+        }
+      },
+    };
+    return stream;
+  }
+}

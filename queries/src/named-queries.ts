@@ -1,0 +1,38 @@
+import { QUERIES } from './catalog';
+import { renderSql, TRINO } from './sql/dialect';
+
+/** A saved query for Athena's console (an `AWS::Athena::NamedQuery`); the console prompts for each `?`. */
+export interface NamedQuerySpec {
+  name: string;
+  description: string;
+  sql: string;
+}
+
+/**
+ * For every query of the catalog, the exact Athena SQL text this package sends (with `?` placeholders).
+ * `warehouseTable` defaults to `datawarehouse`, `catalog` to `AwsDataCatalog`.
+ */
+export function namedQueries(target: {
+  database: string;
+  warehouseTable?: string;
+  catalog?: string;
+}): NamedQuerySpec[] {
+  return QUERIES.map((query) => {
+    const params = Object.entries(query.params);
+    const order = renderSql(query.body, TRINO, target).parameterOrder;
+    const prompts =
+      params.length === 0
+        ? ''
+        : ` Parameters, in order: ${order.map((name) => `${name} (${query.params[name]!.rule})`).join(', ')}.`;
+    return {
+      name: query.name,
+      description: truncate(`${query.description}${prompts}`, 1024),
+      sql: renderSql(query.body, TRINO, target).text,
+    };
+  });
+}
+
+/** Athena limits a named query's description to 1024 characters. */
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 3)}...`;
+}

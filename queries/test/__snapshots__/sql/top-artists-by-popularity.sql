@@ -1,0 +1,16 @@
+WITH artists AS (
+  SELECT
+    artist_id,
+    max(artist_name) AS artist_name,
+    max(artist_popularity) AS artist_popularity,
+    max(followers) AS followers,
+    max(genre) AS genre
+  FROM "AwsDataCatalog"."spotify_lake_dev"."datawarehouse"
+  GROUP BY artist_id
+)
+SELECT artist_id, artist_name, artist_popularity, followers, genre
+FROM artists
+WHERE followers >= ?
+  AND ? IN ('', genre)
+ORDER BY artist_popularity DESC, followers DESC, artist_id
+LIMIT ?
