@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Every package reports to test-results.json so .ci/run can sum the counts over the workspace.
 export default defineConfig({
+  // The examples import the package by name, as a user would.
+  resolve: { alias: { '@spotify-lake/catalog': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],

@@ -5,6 +5,7 @@ export { AthenaQueryRunner, type AthenaRunnerOptions, type AthenaRunOptions } fr
 export { PRICE_PER_TB_USD, scanCostUsd } from './athena/statistics';
 export { type AthenaValue, athenaConverter, parseStructured } from './athena/values';
 export * from './catalog';
+export { topN } from './catalog/top-n';
 export { aggregate, column, nullableAggregate, type ResultColumn, type RowOf } from './define/columns';
 export { ParameterError } from './define/errors';
 export * from './define/params';
@@ -32,4 +33,4 @@ export type {
 } from './runner/types';
 export { type Dialect, DUCKDB, renderSql, TRINO } from './sql/dialect';
 export { type QueryTarget, quoteIdentifier } from './sql/identifier';
-export { approxPercentile, intDiv, isoDayOfWeek, type Sql, sql } from './sql/template';
+export { approxPercentile, intDiv, integerSeries, isoDayOfWeek, type Sql, sql } from './sql/template';

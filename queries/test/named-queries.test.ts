@@ -13,7 +13,9 @@ describe('namedQueries', () => {
       expect(spec.description.length).toBeLessThanOrEqual(1024);
       expect(spec.description.startsWith(query.description)).toBe(true);
       const placeholders = spec.sql.split('?').length - 1;
-      expect(placeholders).toBe(renderSql(query.body, TRINO, { database: 'spotify_lake_prod' }).parameterOrder.length);
+      expect(placeholders).toBe(
+        renderSql(query.body, TRINO, { database: 'spotify_lake_prod' }).parameterOrder.length,
+      );
       // The description lists one prompt per placeholder, in order.
       const prompts = spec.description.split('Parameters, in order: ')[1] ?? '';
       expect(prompts === '' ? 0 : prompts.split(/\), /).length).toBe(placeholders);
@@ -24,9 +26,13 @@ describe('namedQueries', () => {
     const target = { database: 'db', warehouseTable: 'dw_v2', catalog: 'lakehouse' };
     const named = namedQueries(target);
     const search = named.find((n) => n.name === 'track-search')!;
-    expect(search.sql).toBe(QUERIES.find((q) => q.name === 'track-search')!.forAthena(target, { text: 'x' }).sql);
+    expect(search.sql).toBe(
+      QUERIES.find((q) => q.name === 'track-search')!.forAthena(target, { text: 'x' }).sql,
+    );
     expect(search.sql).toContain('"lakehouse"."db"."dw_v2"');
-    expect(search.description).toContain('Parameters, in order: text (text of 1 to 200 characters), limit (an integer from 1 to 1000).');
+    expect(search.description).toContain(
+      'Parameters, in order: text (text of 1 to 200 characters), limit (an integer from 1 to 1000).',
+    );
     expect(named.find((n) => n.name === 'lake-summary')!.description).not.toContain('Parameters');
   });
 

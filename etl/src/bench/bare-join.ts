@@ -1,6 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SOURCES, type SourceName, physicalType, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
+import { physicalType, SOURCES, type SourceName, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
 import { readCsvHeader } from '../local/csv-header';
 import { openDuckDb } from '../local/duckdb-session';
 import { matchHeader } from '../local/header-match';
@@ -22,10 +22,16 @@ const ALIAS: Record<SourceName, string> = { albums: 'a', artists: 'ar', tracks: 
  * validation, no dedup, no quarantine, no record numbers. Values are TRY_CAST so that bad rows of a
  * generated dataset do not stop it. Returns the rows written and the wall time.
  */
-export async function runBareJoin(options: BareJoinOptions): Promise<{ rows: number; ms: number; bytes: number }> {
+export async function runBareJoin(
+  options: BareJoinOptions,
+): Promise<{ rows: number; ms: number; bytes: number }> {
   const started = performance.now();
   await mkdir(options.outDir, { recursive: true });
-  const db = await openDuckDb({ threads: options.threads, memoryLimit: options.memoryLimit, tempDirectory: options.outDir });
+  const db = await openDuckDb({
+    threads: options.threads,
+    memoryLimit: options.memoryLimit,
+    tempDirectory: options.outDir,
+  });
   try {
     await db.run('SET preserve_insertion_order = false');
     const reads = {} as Record<SourceName, string>;

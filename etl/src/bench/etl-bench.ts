@@ -48,12 +48,14 @@ function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
   if (values.help) return 'help';
   const whole = (option: string, value: string | undefined, fallback: number, min: number) => {
     if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new Error(`--${option} must be a whole number >= ${min}, got "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min)
+      throw new Error(`--${option} must be a whole number >= ${min}, got "${value}"`);
     return Number(value);
   };
   const scales = (values.scales ?? '1,10').split(',').map((s) => whole('scales', s.trim(), 0, 1));
   const memoryLimit = values['memory-limit'] ?? DEFAULT_MEMORY_LIMIT;
-  if (!isMemoryLimit(memoryLimit)) throw new Error(`--memory-limit must look like 512MB or 2GB, got "${memoryLimit}"`);
+  if (!isMemoryLimit(memoryLimit))
+    throw new Error(`--memory-limit must look like 512MB or 2GB, got "${memoryLimit}"`);
   return {
     scales,
     dir: resolve(values.dir ?? '.bench'),
@@ -115,7 +117,9 @@ async function runParent(options: BenchOptions): Promise<void> {
 /** One child per scale, so that its peak RSS is that run's alone. */
 function runChild(requestFile: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [__filename, '--child', requestFile], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [__filename, '--child', requestFile], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (code === 0) resolvePromise();

@@ -19,7 +19,10 @@ export interface MeasureRequest {
  * before the baseline starts), then the bare join over the same CSVs. Checks the ETL's counts against
  * what the generator says a correct ETL reports; a mismatch is an error, not a missed target.
  */
-export async function measureScale(request: MeasureRequest, log: (line: string) => void): Promise<ScaleResult> {
+export async function measureScale(
+  request: MeasureRequest,
+  log: (line: string) => void,
+): Promise<ScaleResult> {
   const lakeDir = join(request.workDir, 'lake');
   const manifest = await runEtl({
     inputDir: request.dataset.dir,
@@ -52,14 +55,12 @@ export async function measureScale(request: MeasureRequest, log: (line: string) 
   };
 }
 
-function assertExpectedCounts(
-  manifest: Awaited<ReturnType<typeof runEtl>>,
-  dataset: GeneratedDataset,
-): void {
+function assertExpectedCounts(manifest: Awaited<ReturnType<typeof runEtl>>, dataset: GeneratedDataset): void {
   const problems: string[] = [];
   for (const source of Object.keys(dataset.rows) as SourceName[]) {
     const got = manifest.sources[source];
-    if (got.rows !== dataset.rows[source]) problems.push(`${source}: read ${got.rows}, generated ${dataset.rows[source]}`);
+    if (got.rows !== dataset.rows[source])
+      problems.push(`${source}: read ${got.rows}, generated ${dataset.rows[source]}`);
     if (got.accepted !== dataset.expected.accepted[source]) {
       problems.push(`${source}: accepted ${got.accepted}, expected ${dataset.expected.accepted[source]}`);
     }
@@ -71,5 +72,6 @@ function assertExpectedCounts(
   if (manifest.warehouse.rows !== dataset.expected.warehouseRows) {
     problems.push(`warehouse: ${manifest.warehouse.rows} rows, expected ${dataset.expected.warehouseRows}`);
   }
-  if (problems.length > 0) throw new Error(`the ETL's counts differ from the generator's: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`the ETL's counts differ from the generator's: ${problems.join('; ')}`);
 }

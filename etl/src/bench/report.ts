@@ -4,12 +4,26 @@ const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
 function table(rows: readonly (readonly string[])[]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+    )
+    .join('\n');
 }
 
 export function formatResults(results: readonly ScaleResult[]): string {
   return table([
-    ['scale', 'album rows', 'ETL wall', 'rows/s', 'peak RSS', 'bare join', 'ETL/bare', 'warehouse', 'quarantine'],
+    [
+      'scale',
+      'album rows',
+      'ETL wall',
+      'rows/s',
+      'peak RSS',
+      'bare join',
+      'ETL/bare',
+      'warehouse',
+      'quarantine',
+    ],
     ...results.map((r) => [
       `${r.scale}x`,
       count(r.albumRows),

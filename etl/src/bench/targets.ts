@@ -26,9 +26,15 @@ const GB = 1e9;
 export function checkTargets(result: ScaleResult): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const seconds = result.etlMs / 1000;
-  if (result.scale === 1) checks.push({ scale: 1, target: 'wall < 5 s', measured: `${seconds.toFixed(2)} s`, pass: seconds < 5 });
+  if (result.scale === 1)
+    checks.push({ scale: 1, target: 'wall < 5 s', measured: `${seconds.toFixed(2)} s`, pass: seconds < 5 });
   if (result.scale === 10) {
-    checks.push({ scale: 10, target: 'wall < 45 s', measured: `${seconds.toFixed(2)} s`, pass: seconds < 45 });
+    checks.push({
+      scale: 10,
+      target: 'wall < 45 s',
+      measured: `${seconds.toFixed(2)} s`,
+      pass: seconds < 45,
+    });
     checks.push({
       scale: 10,
       target: 'peak RSS < 2 GB',
@@ -37,6 +43,11 @@ export function checkTargets(result: ScaleResult): TargetCheck[] {
     });
   }
   const ratio = result.etlMs / result.bareJoinMs;
-  checks.push({ scale: result.scale, target: 'ETL / bare join < 1.5', measured: ratio.toFixed(2), pass: ratio < 1.5 });
+  checks.push({
+    scale: result.scale,
+    target: 'ETL / bare join < 1.5',
+    measured: ratio.toFixed(2),
+    pass: ratio < 1.5,
+  });
   return checks;
 }

@@ -77,7 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const sampleOptions = (['tracks', 'seed', 'bad-rows'] as const).filter((o) => values[o] !== undefined);
   if (values.input !== undefined && sampleOptions.length > 0) {
-    throw new UsageError(`--${sampleOptions[0]} only applies to the generated sample; it cannot be used with --input`);
+    throw new UsageError(
+      `--${sampleOptions[0]} only applies to the generated sample; it cannot be used with --input`,
+    );
   }
   return {
     help: values.help ?? false,
@@ -100,6 +102,9 @@ function describeParseError(error: unknown): string {
   if (unknown?.[1]) return `unknown option ${unknown[1]}`;
   const positional = /Unexpected argument '([^']+)'/.exec(message);
   if (positional?.[1]) return `unexpected argument ${positional[1]} (options take the form --name value)`;
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous?.[1])
+    return `option ${ambiguous[1]} needs a value (write ${ambiguous[1]}=VALUE for a value starting with -)`;
   const missing = /Option '([^']+)' argument missing/.exec(message);
   if (missing?.[1]) return `option ${missing[1].replace(/^-\w, /, '').replace(' <value>', '')} needs a value`;
   return message.split('\n')[0]!.replace(/\. To specify.*$/, '');
@@ -110,7 +115,13 @@ function nonEmpty(option: string, value: string): string {
   return value;
 }
 
-function integer(option: string, value: string | undefined, fallback: number, min: number, max: number): number {
+function integer(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim())) throw new UsageError(`${option} must be a whole number, got "${value}"`);
   const n = Number(value);

@@ -10,7 +10,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`internal error (please report): ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `internal error (please report): ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

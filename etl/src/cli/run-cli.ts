@@ -38,7 +38,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       progress(`generate a sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed})`);
       sample = await generateSample(options);
       inputDir = sample.dataset.dir;
-      inputNote = `generated sample: ${formatCount(options.tracks)} album-track rows, seed ${options.seed}, ${options.badRowShare * 100}% bad rows`;
+      inputNote = `generated sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed}, ${options.badRowShare * 100}% bad rows), kept in staging/`;
     }
     const manifest: EtlManifest = await runEtl({
       inputDir,
@@ -54,7 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`error: ${error.message}`);
       return EXIT.failed;
     }
-    io.stderr(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    io.stderr(
+      `internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return EXIT.failed;
   } finally {
     await sample?.dispose();

@@ -33,10 +33,13 @@ function table(rows: readonly (readonly string[])[]): string[] {
   );
 }
 
-/** The short report `pnpm start` prints: counts per source, quarantine reasons, outputs, time. */
-export function formatSummary(manifest: EtlManifest, cwd: string = process.cwd(), inputNote?: string): string {
+/**
+ * The short report `pnpm start` prints: counts per source, quarantine reasons, outputs, time.
+ * `input` describes the input when its folder is not worth showing (a generated sample, since removed).
+ */
+export function formatSummary(manifest: EtlManifest, cwd: string, input?: string): string {
   const lines: string[] = [];
-  lines.push(`Input: ${display(manifest.inputDir, cwd)}${inputNote ? ` (${inputNote})` : ''}`);
+  lines.push(`Input: ${input ?? display(manifest.inputDir, cwd)}`);
   lines.push('');
   lines.push(
     ...table([
@@ -55,7 +58,8 @@ export function formatSummary(manifest: EtlManifest, cwd: string = process.cwd()
   );
   if (ignored.length > 0) lines.push(`Ignored columns (not in the contract): ${ignored.join('; ')}`);
   lines.push('');
-  const lake = (p: string) => display(join(manifest.lakeDir, p), cwd);
+  // Zone paths keep their trailing slash: they are folders.
+  const lake = (p: string) => `${display(join(manifest.lakeDir, p), cwd)}${p.endsWith('/') ? '/' : ''}`;
   lines.push(
     `Warehouse:  ${formatCount(manifest.warehouse.rows)} rows, ${formatBytes(manifest.warehouse.bytes)} -> ${lake(LAKE_ZONES.warehouse)}`,
   );

@@ -64,7 +64,10 @@ export function changedCells(source: SourceName, cells: readonly string[], rng: 
     .filter(({ f }) => !spec.key.includes(f.name))
     // Scores, counts and names: fields a source re-sends with new values. Durations stay, since
     // duration_sec must remain duration_ms / 1000.
-    .filter(({ f }) => f.max !== undefined || f.type === 'bigint' || (f.type === 'string' && f.name.endsWith('name')));
+    .filter(
+      ({ f }) =>
+        f.max !== undefined || f.type === 'bigint' || (f.type === 'string' && f.name.endsWith('name')),
+    );
   const { f, i } = rng.pick(candidates);
   const changed = [...cells];
   const current = csvValue(cells[i] as string);

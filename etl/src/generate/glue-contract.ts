@@ -42,7 +42,8 @@ export function glueContract() {
 /** The Python module holding glueContract(), byte for byte what GLUE_CONTRACT_MODULE must contain. */
 export function renderGlueContractModule(): string {
   const json = JSON.stringify(glueContract(), null, 2);
-  if (json.includes("'''") || json.includes('\\')) throw new Error('contract JSON cannot be embedded as a raw string');
+  if (json.includes("'''") || json.includes('\\'))
+    throw new Error('contract JSON cannot be embedded as a raw string');
   return [
     '"""The data contract as the Glue job sees it.',
     '',

@@ -14,18 +14,18 @@ export type IdKind = keyof typeof ID_KIND;
  */
 export const UNKNOWN_INDEX_BASE = 0xf000_0000;
 
-const THREE_DIGITS = 62 ** 3;
-let triples: string[] | undefined;
+const BASE62_CODES = Array.from(BASE62, (c) => c.charCodeAt(0));
+const FIVE_DIGITS = 62 ** 5;
+/** Scratch space for one id's character codes (ids are built one at a time). */
+const codes = new Array<number>(SPOTIFY_ID_LENGTH).fill(0);
 
-/** All 238,328 three-character base62 strings (~6 MB, built on first use): an id is 7 lookups. */
-function base62Triples(): string[] {
-  if (!triples) {
-    triples = new Array<string>(THREE_DIGITS);
-    for (let i = 0; i < THREE_DIGITS; i++) {
-      triples[i] = `${BASE62[i % 62]}${BASE62[Math.floor(i / 62) % 62]}${BASE62[Math.floor(i / 3844)]}`;
-    }
+function putBase62(at: number, value: number, digits: number): number {
+  let rest = value;
+  for (let i = 0; i < digits; i++) {
+    codes[at + i] = BASE62_CODES[rest % 62] as number;
+    rest = Math.floor(rest / 62);
   }
-  return triples;
+  return at + digits;
 }
 
 /**
@@ -34,21 +34,15 @@ function base62Triples(): string[] {
  * sixteen are hash noise so the ids look like real ones. Pure: recomputing it costs no memory.
  */
 export function spotifyId(seed: number, kind: IdKind, index: number): string {
-  const t = base62Triples();
   const key = mix32(seed ^ Math.imul(ID_KIND[kind], 0x9e3779b9));
   const unique = permute32(index, key);
   const h1 = mix32(unique ^ key);
   const h2 = mix32(h1 ^ 0x68e31da4);
   const h3 = mix32(h2 ^ 0xb5297a4d);
-  // Groups of three digits; the two holding `unique` together encode it exactly (62^6 > 2^32).
-  return (
-    (BASE62[h3 >>> 29] as string) +
-    t[h1 % THREE_DIGITS] +
-    t[Math.floor(h1 / THREE_DIGITS) % THREE_DIGITS] +
-    t[unique % THREE_DIGITS] +
-    t[Math.floor(unique / THREE_DIGITS)] +
-    t[h2 % THREE_DIGITS] +
-    t[Math.floor(h2 / THREE_DIGITS) % THREE_DIGITS] +
-    t[h3 % THREE_DIGITS]
-  );
+  codes[0] = BASE62_CODES[h3 >>> 29] as number;
+  let at = putBase62(1, h1 % FIVE_DIGITS, 5);
+  at = putBase62(at, unique, 6);
+  at = putBase62(at, h2 % FIVE_DIGITS, 5);
+  putBase62(at, h3 % FIVE_DIGITS, 5);
+  return String.fromCharCode.apply(null, codes);
 }

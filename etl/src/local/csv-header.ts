@@ -43,7 +43,10 @@ async function readHeadText(file: string): Promise<string> {
     const end = recordEnd(head);
     const headerBytes = end === -1 ? head : head.subarray(0, end);
     if (end === -1 && total >= MAX_HEADER_BYTES) {
-      throw new EtlInputError({ file, row: 1 }, `has no header line within its first ${MAX_HEADER_BYTES} bytes`);
+      throw new EtlInputError(
+        { file, row: 1 },
+        `has no header line within its first ${MAX_HEADER_BYTES} bytes`,
+      );
     }
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(headerBytes);

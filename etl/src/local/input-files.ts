@@ -34,7 +34,8 @@ async function findFiles(inputDir: string, source: SourceName): Promise<string[]
   }
   if (folderKind === 'dir') {
     const names = (await readdir(folder)).filter((n) => n.toLowerCase().endsWith('.csv')).sort();
-    if (names.length === 0) throw new EtlInputError({ file: folder }, `holds no .csv file for source ${source}`);
+    if (names.length === 0)
+      throw new EtlInputError({ file: folder }, `holds no .csv file for source ${source}`);
     return names.map((n) => join(folder, n));
   }
   if (singleKind === 'missing') {
@@ -54,6 +55,8 @@ async function pathKind(path: string): Promise<'missing' | 'dir' | 'file' | 'oth
     return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : 'other';
   } catch (error) {
     if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') return 'missing';
-    throw new EtlInputError({ file: path }, `cannot be inspected (${describeFsError(error)})`, { cause: error });
+    throw new EtlInputError({ file: path }, `cannot be inspected (${describeFsError(error)})`, {
+      cause: error,
+    });
   }
 }

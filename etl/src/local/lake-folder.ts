@@ -104,7 +104,10 @@ async function lock(lakeDir: string): Promise<() => Promise<void>> {
       if (!(error && typeof error === 'object' && 'code' in error && error.code === 'EEXIST')) throw error;
       const owner = Number.parseInt(await readFile(path, 'utf8').catch(() => ''), 10);
       if (Number.isInteger(owner) && owner !== process.pid && isRunning(owner)) {
-        throw new EtlInputError({ file: lakeDir }, `another ETL run (process ${owner}) is writing this lake folder`);
+        throw new EtlInputError(
+          { file: lakeDir },
+          `another ETL run (process ${owner}) is writing this lake folder`,
+        );
       }
       await unlink(path).catch(() => undefined);
     }
@@ -156,7 +159,8 @@ async function swapInto(lakeDir: string, runRoot: string, runId: string): Promis
       placed.push(entry);
     }
   } catch (error) {
-    for (const entry of placed.reverse()) await rename(join(lakeDir, entry), join(runRoot, entry)).catch(() => undefined);
+    for (const entry of placed.reverse())
+      await rename(join(lakeDir, entry), join(runRoot, entry)).catch(() => undefined);
     for (const entry of movedAside.reverse()) {
       await rename(join(replaced, entry), join(lakeDir, entry)).catch(() => undefined);
     }

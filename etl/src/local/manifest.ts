@@ -69,18 +69,24 @@ export function assertManifestInvariants(manifest: EtlManifest, rawRows: RawRowC
   const problems: string[] = [];
   for (const source of SOURCE_NAMES) {
     const s = manifest.sources[source];
-    if (s.rows !== rawRows[source]) problems.push(`${source}: ${rawRows[source]} rows read but ${s.rows} counted`);
+    if (s.rows !== rawRows[source])
+      problems.push(`${source}: ${rawRows[source]} rows read but ${s.rows} counted`);
     if (s.rows !== s.accepted + s.quarantined) {
       problems.push(`${source}: rows ${s.rows} != accepted ${s.accepted} + quarantined ${s.quarantined}`);
     }
     const byReason = sum(Object.values(s.byReason));
-    if (byReason !== s.quarantined) problems.push(`${source}: quarantined ${s.quarantined} != sum by reason ${byReason}`);
+    if (byReason !== s.quarantined)
+      problems.push(`${source}: quarantined ${s.quarantined} != sum by reason ${byReason}`);
     if (manifest.quarantine.bySource[source] !== s.quarantined) {
-      problems.push(`${source}: quarantine table holds ${manifest.quarantine.bySource[source]} rows, not ${s.quarantined}`);
+      problems.push(
+        `${source}: quarantine table holds ${manifest.quarantine.bySource[source]} rows, not ${s.quarantined}`,
+      );
     }
   }
   if (manifest.warehouse.rows !== manifest.sources.albums.accepted) {
-    problems.push(`warehouse rows ${manifest.warehouse.rows} != accepted albums ${manifest.sources.albums.accepted}`);
+    problems.push(
+      `warehouse rows ${manifest.warehouse.rows} != accepted albums ${manifest.sources.albums.accepted}`,
+    );
   }
   if (sum(Object.values(manifest.quarantine.byReason)) !== manifest.quarantine.rows) {
     problems.push('quarantine rows != sum by reason');
@@ -88,7 +94,8 @@ export function assertManifestInvariants(manifest: EtlManifest, rawRows: RawRowC
   if (sum(Object.values(manifest.quarantine.bySource)) !== manifest.quarantine.rows) {
     problems.push('quarantine rows != sum by source');
   }
-  if (problems.length > 0) throw new Error(`ETL accounting is broken (a bug, not bad input): ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new Error(`ETL accounting is broken (a bug, not bad input): ${problems.join('; ')}`);
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -84,9 +84,7 @@ export function rawViewSql(source: SourceName, withTrailingFields: boolean): str
   const sql = [
     `CREATE TEMP VIEW ${rawView(source)} AS`,
     `SELECT ${parsed.join(', ')} FROM ${parsedTable(source)}`,
-    ...(withTrailingFields
-      ? [`WHERE rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
-      : []),
+    ...(withTrailingFields ? [`WHERE rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`] : []),
     'UNION ALL',
     `SELECT ${malformed.join(', ')}`,
     `FROM ${rejectsTable(source)} r JOIN ${rejectsScanTable(source)} s USING (scan_id)`,

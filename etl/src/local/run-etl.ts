@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
+  DUCKDB_SHIMS,
   LAKE_ZONES,
   MANIFEST_FILE,
   QUARANTINE_REASONS,
@@ -12,9 +13,9 @@ import {
   type SourceName,
   stagingPrefix,
   TRANSFORM_OUTPUTS,
-  DUCKDB_SHIMS,
 } from '@spotify-lake/contract';
 import { readCsvHeader } from './csv-header';
+import { scanCsvRecords } from './csv-record-scan';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { EtlInputError } from './errors';
 import { matchHeader } from './header-match';
@@ -31,9 +32,8 @@ import {
 import { planMaterialization } from './materialization';
 import type { EtlProgressListener } from './progress';
 import { appendFileSql, createParsedTablesSql, rawViewSql, type SourceFile } from './raw-source';
-import { scanCsvRecords } from './csv-record-scan';
-import { flagTrailingFieldRecords } from './trailing-fields';
 import { sqlString } from './sql-text';
+import { flagTrailingFieldRecords } from './trailing-fields';
 import { loadTransform, TRANSFORM_SQL_PATH } from './transform-file';
 
 export interface RunEtlOptions {
@@ -187,7 +187,11 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     await writeFile(join(run.root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await run.publish();
     const ms = Math.round(performance.now() - started);
-    emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s (publish ${Math.round(performance.now() - publishStart)} ms)` });
+    emit({
+      step: 'done',
+      ms,
+      message: `done in ${(ms / 1000).toFixed(1)} s (publish ${Math.round(performance.now() - publishStart)} ms)`,
+    });
     return manifest;
   } finally {
     db?.close();
@@ -298,10 +302,17 @@ async function readSource(
           cause: error,
         });
       }
-      throw new EtlInputError({ file: file.inputPath }, `cannot be read as CSV (${reason})`, { cause: error });
+      throw new EtlInputError({ file: file.inputPath }, `cannot be read as CSV (${reason})`, {
+        cause: error,
+      });
     }
     const scan = await scanning;
-    trailingFieldRows += await flagTrailingFieldRecords(db, source, { file, firstRowId: nextRowId, inserted, scan });
+    trailingFieldRows += await flagTrailingFieldRecords(db, source, {
+      file,
+      firstRowId: nextRowId,
+      inserted,
+      scan,
+    });
     nextRowId += inserted;
   }
   await db.run(rawViewSql(source, trailingFieldRows > 0));
@@ -354,7 +365,9 @@ async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Cou
     const source = row.source as SourceName;
     const reason = row.reason as QuarantineReason;
     if (!SOURCE_NAMES.includes(source) || !QUARANTINE_REASONS.includes(reason)) {
-      throw new Error(`quarantine holds an unknown source or reason: ${String(row.source)}/${String(row.reason)}`);
+      throw new Error(
+        `quarantine holds an unknown source or reason: ${String(row.source)}/${String(row.reason)}`,
+      );
     }
     const n = Number(row.n);
     bySource[source] += n;

@@ -3,7 +3,13 @@ import { SOURCES, type SourceName } from '@spotify-lake/contract';
 import { parseCsvRecord } from './csv-header';
 import type { RecordScan } from './csv-record-scan';
 import type { DuckDbSession } from './duckdb-session';
-import { parsedTable, rejectsScanTable, rejectsTable, type SourceFile, trailingFieldsTable } from './raw-source';
+import {
+  parsedTable,
+  rejectsScanTable,
+  rejectsTable,
+  type SourceFile,
+  trailingFieldsTable,
+} from './raw-source';
 import { sqlString } from './sql-text';
 
 /** Where one file's rows landed in the parsed table. */
@@ -23,7 +29,11 @@ export interface FileLoad {
  * the record's values, and the two readers must agree on the file's record count; otherwise the runner
  * stops rather than guess. Returns how many rows were moved.
  */
-export async function flagTrailingFieldRecords(db: DuckDbSession, source: SourceName, load: FileLoad): Promise<number> {
+export async function flagTrailingFieldRecords(
+  db: DuckDbSession,
+  source: SourceName,
+  load: FileLoad,
+): Promise<number> {
   const found = load.scan.trailingFieldRecords;
   if (found.length === 0) return 0;
   const rejectedLines = (
@@ -33,9 +43,13 @@ export async function flagTrailingFieldRecords(db: DuckDbSession, source: Source
     )
   ).map((row) => Number(row.line));
   const disagree = (problem: string) =>
-    new Error(`the CSV readers disagree on ${basename(load.file.path)} (${problem}); please report this file`);
+    new Error(
+      `the CSV readers disagree on ${basename(load.file.path)} (${problem}); please report this file`,
+    );
   if (load.scan.records !== load.inserted + rejectedLines.length) {
-    throw disagree(`${load.scan.records} records scanned, ${load.inserted} parsed + ${rejectedLines.length} rejected`);
+    throw disagree(
+      `${load.scan.records} records scanned, ${load.inserted} parsed + ${rejectedLines.length} rejected`,
+    );
   }
 
   const located = found

@@ -15,14 +15,17 @@ export function passesRule(field: SourceField, raw: string): boolean {
       if (!(field.type === 'int' ? /^-?[0-9]{1,10}$/ : /^-?[0-9]{1,19}$/).test(value)) return false;
       number = Number(value);
       if (field.type === 'int' && (number > 2 ** 31 - 1 || number < -(2 ** 31))) return false;
-      if (field.type === 'bigint' && (BigInt(value) > 2n ** 63n - 1n || BigInt(value) < -(2n ** 63n))) return false;
+      if (field.type === 'bigint' && (BigInt(value) > 2n ** 63n - 1n || BigInt(value) < -(2n ** 63n)))
+        return false;
       break;
     case 'double':
       if (!/^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$/.test(value)) return false;
       number = Number(value);
       break;
     case 'date': {
-      const match = /^([1-9][0-9]{3})(-([0-9]{2})(-([0-9]{2})( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?)?)?$/.exec(value);
+      const match = /^([1-9][0-9]{3})(-([0-9]{2})(-([0-9]{2})( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?)?)?$/.exec(
+        value,
+      );
       if (!match) return false;
       const [year, month, day] = [Number(match[1]), Number(match[3] ?? 1), Number(match[5] ?? 1)];
       const date = new Date(Date.UTC(year, month - 1, day));

@@ -15,7 +15,8 @@ describe('csvField', () => {
   });
 
   it('round-trips through csvValue', () => {
-    for (const value of ['x', 'a,b', '"', 'say "hi", then\nbye', '']) expect(csvValue(csvField(value))).toBe(value);
+    for (const value of ['x', 'a,b', '"', 'say "hi", then\nbye', ''])
+      expect(csvValue(csvField(value))).toBe(value);
   });
 
   it('builds records from values or from cells', () => {

@@ -30,7 +30,13 @@ describe('QuantileTable', () => {
   });
 
   it('rejects knots that do not span 0..1', () => {
-    expect(() => new QuantileTable([[0.1, 1], [1, 2]])).toThrow('quantile knots must start at probability 0 and end at 1');
+    expect(
+      () =>
+        new QuantileTable([
+          [0.1, 1],
+          [1, 2],
+        ]),
+    ).toThrow('quantile knots must start at probability 0 and end at 1');
   });
 
   it('keeps integer measures within their contract ranges', () => {
@@ -50,7 +56,8 @@ describe('QuantileTable', () => {
   it('draws album sizes with the documented mean', () => {
     let sum = 0;
     const n = 400;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += tracksOnAlbum((i + 0.5) / n, (j + 0.5) / n);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) sum += tracksOnAlbum((i + 0.5) / n, (j + 0.5) / n);
     expect(sum / (n * n)).toBeCloseTo(MEAN_TRACKS_PER_ALBUM, 1);
   });
 });

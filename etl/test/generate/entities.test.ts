@@ -1,7 +1,15 @@
 import { SOURCES } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { csvValue } from '../../src/generate/csv-writer';
-import { album, albumRowCells, artistCells, durationSec, releaseDate, track, trackCells } from '../../src/generate/entities';
+import {
+  album,
+  albumRowCells,
+  artistCells,
+  durationSec,
+  releaseDate,
+  track,
+  trackCells,
+} from '../../src/generate/entities';
 import { SPOTIFY_ID_PATTERN } from '../../src/generate/ids';
 import { Random } from '../../src/generate/random';
 import { passesRule } from './contract-rules';
@@ -37,7 +45,10 @@ describe('entities', () => {
       for (const [source, row] of Object.entries(rows) as [keyof typeof rows, Record<string, string>][]) {
         expect(Object.keys(row)).toEqual(SOURCES[source].fields.map((f) => f.name));
         for (const field of SOURCES[source].fields) {
-          expect(passesRule(field, row[field.name] as string), `${source}.${field.name}=${row[field.name]}`).toBe(true);
+          expect(
+            passesRule(field, row[field.name] as string),
+            `${source}.${field.name}=${row[field.name]}`,
+          ).toBe(true);
         }
       }
       expect(rows.albums.track_id).toMatch(SPOTIFY_ID_PATTERN);

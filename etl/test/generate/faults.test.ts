@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SOURCE_NAMES, SOURCES } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { csvRecord, csvValue, recordOf } from '../../src/generate/csv-writer';
@@ -12,8 +14,6 @@ import {
 import { Random } from '../../src/generate/random';
 import { passesRule } from './contract-rules';
 import { duck, readCsvSql, tempDir } from './helpers';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 
 const rng = new Random(11);
 function sampleCells(source: (typeof SOURCE_NAMES)[number], i: number): string[] {
@@ -28,7 +28,9 @@ describe('faults', () => {
     const dir = await tempDir();
     for (const source of SOURCE_NAMES) {
       const good = Array.from({ length: 40 }, (_, i) => sampleCells(source, i));
-      const malformed = Array.from({ length: 40 }, (_, i) => malformedRecord(source, good[i] as string[], rng));
+      const malformed = Array.from({ length: 40 }, (_, i) =>
+        malformedRecord(source, good[i] as string[], rng),
+      );
       const body = good.flatMap((cells, i) => [recordOf(cells), malformed[i] as string]).join('');
       const path = join(dir, `${source}.csv`);
       const header = csvRecord(SOURCES[source].fields.map((f) => f.name));
@@ -61,7 +63,9 @@ describe('faults', () => {
         const differing = SOURCES[source].fields.filter((_, j) => changed[j] !== cells[j]);
         expect(differing).toHaveLength(1);
         expect(SOURCES[source].key).not.toContain(differing[0]?.name);
-        SOURCES[source].fields.forEach((f, j) => expect(passesRule(f, csvValue(changed[j] as string))).toBe(true));
+        for (const [j, f] of SOURCES[source].fields.entries()) {
+          expect(passesRule(f, csvValue(changed[j] as string))).toBe(true);
+        }
       }
     }
   });
@@ -70,7 +74,10 @@ describe('faults', () => {
     const recent = new RecentRows(1);
     const cells = sampleCells('tracks', 1);
     recent.add(cells, recordOf(cells));
-    expect(recent.duplicate('tracks', rng, false)).toEqual({ line: recordOf(cells), outcome: 'duplicate_row' });
+    expect(recent.duplicate('tracks', rng, false)).toEqual({
+      line: recordOf(cells),
+      outcome: 'duplicate_row',
+    });
     const first = recent.duplicate('tracks', rng, true);
     expect(first.outcome).toBe('duplicate_key');
     // Re-sending changed values until one repeats an earlier re-send: that one is a duplicate row.

@@ -22,11 +22,14 @@ describe('contract-driven fields', () => {
         for (let i = 0; i < 300; i++) {
           const value = badValue(field, rng);
           expect(passesRule(field, value), `${source}.${field.name} = ${JSON.stringify(value)}`).toBe(false);
-          seen.add(value === '' ? 'empty' : /^-[0-9]+$/.test(value) && field.min !== undefined ? 'below' : value);
+          seen.add(
+            value === '' ? 'empty' : /^-[0-9]+$/.test(value) && field.min !== undefined ? 'below' : value,
+          );
         }
         expect(seen.has('empty')).toBe(true);
         if (field.min !== undefined) expect(seen.has('below')).toBe(true);
-        if (field.max !== undefined) expect([...seen].some((v) => /^[0-9]+$/.test(v) && Number(v) > field.max!)).toBe(true);
+        if (field.max !== undefined)
+          expect([...seen].some((v) => /^[0-9]+$/.test(v) && Number(v) > field.max!)).toBe(true);
       }
     }
   });

@@ -61,7 +61,12 @@ describe('generateDataset', () => {
         (SELECT COUNT(*) FROM tracks) AS tracks,
         (SELECT COUNT(*) FROM albums_rejects) + (SELECT COUNT(*) FROM artists_rejects) + (SELECT COUNT(*) FROM tracks_rejects) AS rejected`,
     );
-    expect(counts).toEqual({ albums: 5000n, artists: BigInt(d.rows.artists), tracks: BigInt(d.rows.tracks), rejected: 0n });
+    expect(counts).toEqual({
+      albums: 5000n,
+      artists: BigInt(d.rows.artists),
+      tracks: BigInt(d.rows.tracks),
+      rejected: 0n,
+    });
   });
 
   it('handles the smallest sizes', async () => {
@@ -69,7 +74,9 @@ describe('generateDataset', () => {
       const d = await generateDataset({ outDir: await tempDir(), tracks, badRowShare: 0.5 });
       expect(d.rows.albums).toBe(tracks);
       for (const source of SOURCE_NAMES) {
-        expect(d.expected.accepted[source] + sum(Object.values(d.expected.quarantined[source]))).toBe(d.rows[source]);
+        expect(d.expected.accepted[source] + sum(Object.values(d.expected.quarantined[source]))).toBe(
+          d.rows[source],
+        );
       }
     }
   });
@@ -83,9 +90,15 @@ describe('generateDataset', () => {
     await expect(generateDataset({ outDir, tracks: 10, badRowShare: 0.6 })).rejects.toThrow(
       '"badRowShare" must be a number from 0 to 0.5, got 0.6',
     );
-    await expect(generateDataset({ outDir, tracks: 10, badRowShare: Number.NaN })).rejects.toThrow('"badRowShare"');
-    await expect(generateDataset({ outDir, tracks: 10, seed: 1.5 })).rejects.toThrow('"seed" must be a whole number');
-    await expect(generateDataset({ outDir: ' ', tracks: 10 })).rejects.toThrow('"outDir" must be a non-empty path');
+    await expect(generateDataset({ outDir, tracks: 10, badRowShare: Number.NaN })).rejects.toThrow(
+      '"badRowShare"',
+    );
+    await expect(generateDataset({ outDir, tracks: 10, seed: 1.5 })).rejects.toThrow(
+      '"seed" must be a whole number',
+    );
+    await expect(generateDataset({ outDir: ' ', tracks: 10 })).rejects.toThrow(
+      '"outDir" must be a non-empty path',
+    );
   });
 });
 
@@ -95,7 +108,11 @@ describe('a generated dataset read by a strict CSV parser', () => {
   let albumRows: Record<string, unknown>[];
 
   beforeAll(async () => {
-    d = await generateDataset({ outDir: await tempDir('etl-generate-shape-'), tracks: 20_000, badRowShare: 0.05 });
+    d = await generateDataset({
+      outDir: await tempDir('etl-generate-shape-'),
+      tracks: 20_000,
+      badRowShare: 0.05,
+    });
     const [row] = await duck(
       ...readAllSql(d),
       `SELECT
@@ -135,7 +152,12 @@ describe('a generated dataset read by a strict CSV parser', () => {
   });
 
   it('keeps commas, quotes, line breaks and non-ASCII text through the quoting', () => {
-    for (const key of ['names_with_commas', 'names_with_quotes', 'names_with_line_breaks', 'non_ascii_names']) {
+    for (const key of [
+      'names_with_commas',
+      'names_with_quotes',
+      'names_with_line_breaks',
+      'non_ascii_names',
+    ]) {
       expect(stats[key], key).toBeGreaterThan(0n);
     }
   });

@@ -24,7 +24,8 @@ export async function duck(...statements: string[]): Promise<Record<string, unkn
   const connection = await instance.connect();
   try {
     let rows: Record<string, unknown>[] = [];
-    for (const sql of statements) rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as typeof rows;
+    for (const sql of statements)
+      rows = (await connection.runAndReadAll(sql)).getRowObjectsJS() as typeof rows;
     return rows;
   } finally {
     connection.closeSync();

@@ -32,7 +32,9 @@ describe('Random', () => {
       const n = rng.between(3, 5);
       expect([3, 4, 5]).toContain(n);
     }
-    expect(new Set(Array.from({ length: 200 }, () => rng.pick(['a', 'b', 'c'])))).toEqual(new Set(['a', 'b', 'c']));
+    expect(new Set(Array.from({ length: 200 }, () => rng.pick(['a', 'b', 'c'])))).toEqual(
+      new Set(['a', 'b', 'c']),
+    );
   });
 });
 

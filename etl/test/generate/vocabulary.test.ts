@@ -11,7 +11,7 @@ describe('vocabulary', () => {
     expect(names.some((n) => n.includes(','))).toBe(true);
     expect(names.some((n) => n.includes('"'))).toBe(true);
     expect(names.some((n) => n.includes('\n'))).toBe(true);
-    expect(names.some((n) => /[^\u0000-\u007f]/.test(n))).toBe(true);
+    expect(names.some((n) => [...n].some((c) => c.charCodeAt(0) > 0x7f))).toBe(true);
     for (const n of names) expect(n).toBe(n.trim());
   });
 
@@ -26,7 +26,9 @@ describe('vocabulary', () => {
 
   it('names singles after their track most of the time', () => {
     const rng = new Random(6);
-    const same = Array.from({ length: 1000 }, () => albumTitle(rng, 'Lead', true) === 'Lead').filter(Boolean).length;
+    const same = Array.from({ length: 1000 }, () => albumTitle(rng, 'Lead', true) === 'Lead').filter(
+      Boolean,
+    ).length;
     expect(same).toBeGreaterThan(600);
     expect(recordLabel(rng)).not.toBe(undefined);
   });

@@ -13,7 +13,11 @@ async function file(content: string | Buffer): Promise<string> {
 
 describe('readCsvHeader', () => {
   it('reads the first record, with quoted names, a BOM and CRLF', async () => {
-    expect(await readCsvHeader(await file('\uFEFFa,"b, c","say ""hi"""\r\n1,2,3\r\n'))).toEqual(['a', 'b, c', 'say "hi"']);
+    expect(await readCsvHeader(await file('\uFEFFa,"b, c","say ""hi"""\r\n1,2,3\r\n'))).toEqual([
+      'a',
+      'b, c',
+      'say "hi"',
+    ]);
   });
 
   it('reads a header without a line break and one with a quoted line break', async () => {
@@ -55,7 +59,9 @@ describe('readCsvHeader', () => {
       (e: Error) => e.message,
     );
     // root reads anything; everyone else must get a clear error.
-    expect(outcome === 'read' ? process.getuid?.() : outcome).toBe(outcome === 'read' ? 0 : `${path}: cannot be read (permission denied)`);
+    expect(outcome === 'read' ? process.getuid?.() : outcome).toBe(
+      outcome === 'read' ? 0 : `${path}: cannot be read (permission denied)`,
+    );
   });
 });
 

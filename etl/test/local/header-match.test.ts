@@ -16,7 +16,10 @@ describe('matchHeader', () => {
 
   it('ignores and reports extra columns', () => {
     const match = matchHeader('tracks', 't.csv', ['note', 'track_id', 'track_popularity', 'Extra']);
-    expect(match).toEqual({ columns: [undefined, 'track_id', 'track_popularity', undefined], ignored: ['note', 'Extra'] });
+    expect(match).toEqual({
+      columns: [undefined, 'track_id', 'track_popularity', undefined],
+      ignored: ['note', 'Extra'],
+    });
   });
 
   it('names the file and every missing column', () => {

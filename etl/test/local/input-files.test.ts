@@ -28,7 +28,13 @@ describe('findSourceFiles', () => {
   });
 
   it('finds the staging layout <source>/*.csv in name order, ignoring other files', async () => {
-    const dir = await folder(['albums/b.csv', 'albums/a.CSV', 'albums/readme.md', 'artists.csv', 'tracks/part-0.csv']);
+    const dir = await folder([
+      'albums/b.csv',
+      'albums/a.CSV',
+      'albums/readme.md',
+      'artists.csv',
+      'tracks/part-0.csv',
+    ]);
     const found = await findSourceFiles(dir);
     expect(found.albums).toEqual([join(dir, 'albums', 'a.CSV'), join(dir, 'albums', 'b.csv')]);
     expect(found.tracks).toEqual([join(dir, 'tracks', 'part-0.csv')]);
@@ -45,7 +51,9 @@ describe('findSourceFiles', () => {
     const both = await folder(['albums.csv', 'albums/x.csv', 'artists.csv', 'tracks.csv']);
     await expect(findSourceFiles(both)).rejects.toThrow(/albums\.csv: is ambiguous/);
     const empty = await folder(['albums/', 'artists.csv', 'tracks.csv']);
-    await expect(findSourceFiles(empty)).rejects.toThrow(`${join(empty, 'albums')}: holds no .csv file for source albums`);
+    await expect(findSourceFiles(empty)).rejects.toThrow(
+      `${join(empty, 'albums')}: holds no .csv file for source albums`,
+    );
   });
 
   it('names an input that is missing or not a folder', async () => {

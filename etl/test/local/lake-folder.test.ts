@@ -22,7 +22,13 @@ describe('startRun', () => {
     expect((await readdir(run.root)).sort()).toEqual(['.spill', ...LOCAL_ZONES].sort());
     await fill(run.root, 'new');
     await run.publish();
-    expect((await readdir(lake)).sort()).toEqual(['datawarehouse', 'manifest.json', 'notes.md', 'quarantine', 'staging']);
+    expect((await readdir(lake)).sort()).toEqual([
+      'datawarehouse',
+      'manifest.json',
+      'notes.md',
+      'quarantine',
+      'staging',
+    ]);
     expect(await readFile(join(lake, 'staging', 'part.txt'), 'utf8')).toBe('new');
     expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe('new');
   });
@@ -59,7 +65,9 @@ describe('startRun', () => {
   it('names a lake folder that cannot be created', async () => {
     const parent = await tempDir();
     await writeFile(join(parent, 'file'), '');
-    await expect(startRun(join(parent, 'file', 'lake'), newRunId())).rejects.toThrow(/lake folder cannot be created/);
+    await expect(startRun(join(parent, 'file', 'lake'), newRunId())).rejects.toThrow(
+      /lake folder cannot be created/,
+    );
   });
 
   it('makes sortable, unique run ids', () => {

@@ -19,7 +19,11 @@ function manifest(): EtlManifest {
     lakeDir: '',
     transform: { file: '', sha256: '', statements: 10 },
     settings: { threads: 2, memoryLimit: '1GB' },
-    sources: { albums: source(10, 8, 'unknown_track'), artists: source(5, 4, 'bad_value'), tracks: source(7, 7, 'bad_value') },
+    sources: {
+      albums: source(10, 8, 'unknown_track'),
+      artists: source(5, 4, 'bad_value'),
+      tracks: source(7, 7, 'bad_value'),
+    },
     warehouse: { rows: 8, files: [], bytes: 0 },
     quarantine: {
       rows: 3,
@@ -39,13 +43,17 @@ describe('assertManifestInvariants', () => {
   });
 
   it('throws when rows read differ from the raw views', () => {
-    expect(() => assertManifestInvariants(manifest(), { ...raw, tracks: 8 })).toThrow('tracks: 8 rows read but 7 counted');
+    expect(() => assertManifestInvariants(manifest(), { ...raw, tracks: 8 })).toThrow(
+      'tracks: 8 rows read but 7 counted',
+    );
   });
 
   it('throws when rows != accepted + quarantined, or the reasons do not sum up', () => {
     const m = manifest();
     const broken = { ...m, sources: { ...m.sources, artists: { ...m.sources.artists, accepted: 3 } } };
-    expect(() => assertManifestInvariants(broken, raw)).toThrow('artists: rows 5 != accepted 3 + quarantined 1');
+    expect(() => assertManifestInvariants(broken, raw)).toThrow(
+      'artists: rows 5 != accepted 3 + quarantined 1',
+    );
     const reasons = { ...m, quarantine: { ...m.quarantine, byReason: zeroReasonCounts() } };
     expect(() => assertManifestInvariants(reasons, raw)).toThrow('quarantine rows != sum by reason');
   });

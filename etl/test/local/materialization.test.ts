@@ -28,7 +28,11 @@ describe('planMaterialization', () => {
   });
 
   it('on the shipped transform, materializes the dimensions and the resolved facts only', async () => {
-    const plan = planMaterialization(await loadTransform(), { datawarehouse: 1, quarantine: 1, source_counts: 1 });
+    const plan = planMaterialization(await loadTransform(), {
+      datawarehouse: 1,
+      quarantine: 1,
+      source_counts: 1,
+    });
     expect([...plan].filter(([, as]) => as === 'table').map(([name]) => name)).toEqual([
       'deduped_artists',
       'deduped_tracks',

@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { QUARANTINE_COLUMNS, QUARANTINE_REASONS, SOURCE_NAMES, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
+import {
+  QUARANTINE_COLUMNS,
+  QUARANTINE_REASONS,
+  SOURCE_NAMES,
+  WAREHOUSE_COLUMNS,
+} from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { EtlInputError, type EtlManifest, type EtlProgress, runEtl } from '../../src/local';
 import { TRANSFORM_SQL_PATH } from '../../src/local/transform-file';
@@ -124,7 +129,13 @@ describe('runEtl on every kind of bad row', () => {
   it('writes the warehouse with the contract columns and types, and quarantine with the original text', async () => {
     const { lake } = await runMessy();
     const warehouseSchema = await query(`DESCRIBE SELECT * FROM ${parquetGlob(lake, 'datawarehouse')}`);
-    const duckdbType = { string: 'VARCHAR', int: 'INTEGER', bigint: 'BIGINT', double: 'DOUBLE', date: 'DATE' };
+    const duckdbType = {
+      string: 'VARCHAR',
+      int: 'INTEGER',
+      bigint: 'BIGINT',
+      double: 'DOUBLE',
+      date: 'DATE',
+    };
     expect(warehouseSchema.map((c) => [c.column_name, c.column_type])).toEqual(
       WAREHOUSE_COLUMNS.map((c) => [c.name, duckdbType[c.type]]),
     );
@@ -144,7 +155,9 @@ describe('runEtl on every kind of bad row', () => {
     });
     const tooMany = rows.find((r) => r.source === 'albums' && r.record === 13n);
     expect(tooMany?.raw_line).toBe('al5,t6,a,b,c,d,e,f,g,h,i,j');
-    expect(tooMany?.detail).toBe('albums.csv line 13: TOO MANY COLUMNS: Expected Number of Columns: 11 Found: 12');
+    expect(tooMany?.detail).toBe(
+      'albums.csv line 13: TOO MANY COLUMNS: Expected Number of Columns: 11 Found: 12',
+    );
     const missing = rows.find((r) => r.source === 'tracks' && r.reason === 'malformed_row');
     expect(missing).toMatchObject({ raw_line: '50', detail: expect.stringContaining('MISSING COLUMNS') });
     const encoding = rows.find((r) => r.source === 'albums' && r.record === 16n);
@@ -157,12 +170,16 @@ describe('runEtl on every kind of bad row', () => {
     expect(trailing).toMatchObject({
       reason: 'malformed_row',
       raw_line: 'ar9,Trailing Comma,5,5,pop,',
-      detail: 'artists.csv line 11: TOO MANY COLUMNS: Expected Number of Columns: 5 Found: 6 (the extra fields are empty)',
+      detail:
+        'artists.csv line 11: TOO MANY COLUMNS: Expected Number of Columns: 5 Found: 6 (the extra fields are empty)',
       id: null,
     });
     expect(rows.find((r) => r.source === 'tracks' && r.record === 11n)?.raw_line).toBe('70,t7,');
     const duplicate = rows.find((r) => r.source === 'albums' && r.reason === 'duplicate_row');
-    expect(duplicate).toMatchObject({ detail: '(track_id, album_id) already accepted at record 3', track_name: 'Multi\nline title' });
+    expect(duplicate).toMatchObject({
+      detail: '(track_id, album_id) already accepted at record 3',
+      track_name: 'Multi\nline title',
+    });
   });
 
   it('writes a manifest whose counts add up, with every reason, ignored columns, files and timings', async () => {
@@ -170,9 +187,24 @@ describe('runEtl on every kind of bad row', () => {
     const saved = JSON.parse(await readFile(join(lake, 'manifest.json'), 'utf8'));
     expect(saved).toEqual(JSON.parse(JSON.stringify(manifest)));
 
-    expect(manifest.sources.albums).toMatchObject({ rows: 16, accepted: 4, quarantined: 12, ignoredColumns: ['extra_note'] });
-    expect(manifest.sources.artists).toMatchObject({ rows: 11, accepted: 4, quarantined: 7, ignoredColumns: [] });
-    expect(manifest.sources.tracks).toMatchObject({ rows: 10, accepted: 5, quarantined: 5, ignoredColumns: [] });
+    expect(manifest.sources.albums).toMatchObject({
+      rows: 16,
+      accepted: 4,
+      quarantined: 12,
+      ignoredColumns: ['extra_note'],
+    });
+    expect(manifest.sources.artists).toMatchObject({
+      rows: 11,
+      accepted: 4,
+      quarantined: 7,
+      ignoredColumns: [],
+    });
+    expect(manifest.sources.tracks).toMatchObject({
+      rows: 10,
+      accepted: 5,
+      quarantined: 5,
+      ignoredColumns: [],
+    });
     for (const source of SOURCE_NAMES) {
       const s = manifest.sources[source];
       expect(s.rows).toBe(s.accepted + s.quarantined);
@@ -194,18 +226,31 @@ describe('runEtl on every kind of bad row', () => {
       rows: 24,
       files: ['quarantine/part-00000.parquet'],
       bySource: { albums: 12, artists: 7, tracks: 5 },
-      byReason: { malformed_row: 7, bad_value: 7, duplicate_row: 3, duplicate_key: 3, unknown_artist: 2, unknown_track: 2 },
+      byReason: {
+        malformed_row: 7,
+        bad_value: 7,
+        duplicate_row: 3,
+        duplicate_key: 3,
+        unknown_artist: 2,
+        unknown_track: 2,
+      },
     });
     expect(manifest.settings).toEqual({ threads: 2, memoryLimit: '1GB' });
     expect(manifest.transform).toEqual({
       file: TRANSFORM_SQL_PATH,
-      sha256: createHash('sha256').update(await readFile(TRANSFORM_SQL_PATH)).digest('hex'),
+      sha256: createHash('sha256')
+        .update(await readFile(TRANSFORM_SQL_PATH))
+        .digest('hex'),
       statements: 10,
     });
     expect(manifest.runId).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const steps = manifest.timings.steps.map((s) => s.step);
-    expect(steps).toEqual(expect.arrayContaining(['stage', 'read:albums', 'transform:resolved_albums', 'write:datawarehouse']));
-    expect(manifest.timings.totalMs).toBeGreaterThanOrEqual(Math.max(...manifest.timings.steps.map((s) => s.ms)));
+    expect(steps).toEqual(
+      expect.arrayContaining(['stage', 'read:albums', 'transform:resolved_albums', 'write:datawarehouse']),
+    );
+    expect(manifest.timings.totalMs).toBeGreaterThanOrEqual(
+      Math.max(...manifest.timings.steps.map((s) => s.ms)),
+    );
   });
 
   it('stages byte-identical copies of the inputs and nothing else in the lake', async () => {
@@ -230,7 +275,11 @@ describe('runEtl on every kind of bad row', () => {
 
   it('reports progress for staging, reading, every transform statement, writing and publishing', async () => {
     const events: EtlProgress[] = [];
-    await runEtl({ inputDir: MESSY, lakeDir: join(await tempDir(), 'lake'), onProgress: (e) => events.push(e) });
+    await runEtl({
+      inputDir: MESSY,
+      lakeDir: join(await tempDir(), 'lake'),
+      onProgress: (e) => events.push(e),
+    });
     const transforms = events.filter((e) => e.step === 'transform');
     expect(transforms.map((e) => (e.step === 'transform' ? `${e.index}/${e.of}` : ''))).toEqual(
       Array.from({ length: 10 }, (_, i) => `${i + 1}/10`),
@@ -263,7 +312,10 @@ describe('runEtl input layouts', () => {
     await mkdir(join(input, 'tracks'));
     // The same records split over two files, the second with its own header in the other column order.
     await writeFile(join(input, 'tracks', 'part-1.csv'), `${tracks.slice(0, 6).join('\n')}\n`);
-    const rest = tracks.slice(6).filter((l) => l !== '').map((l) => l.split(',').reverse().join(','));
+    const rest = tracks
+      .slice(6)
+      .filter((l) => l !== '')
+      .map((l) => l.split(',').reverse().join(','));
     await writeFile(join(input, 'tracks', 'part-2.csv'), `track_id,track_popularity\n${rest.join('\n')}\n`);
 
     const lake = join(await tempDir(), 'lake');
@@ -312,7 +364,9 @@ describe('runEtl input layouts', () => {
     const lake = join(await tempDir(), 'lake');
     const manifest = await runEtl({ inputDir: input, lakeDir: lake });
     expect(manifest.sources.artists).toMatchObject({ rows: 11, accepted: 4, quarantined: 7 });
-    const [band] = await query(`SELECT artist_name, genre FROM ${parquetGlob(lake, 'datawarehouse')} WHERE artist_id = 'ar2'`);
+    const [band] = await query(
+      `SELECT artist_name, genre FROM ${parquetGlob(lake, 'datawarehouse')} WHERE artist_id = 'ar2'`,
+    );
     expect(band).toEqual({ artist_name: 'The "Band"', genre: 'rock, indie' });
   });
 });
@@ -353,7 +407,12 @@ describe('runEtl failures', () => {
     const events: string[] = [];
     // Too little memory for DuckDB's read buffers: the run fails after it staged the inputs.
     await expect(
-      runEtl({ inputDir: MESSY, lakeDir: lake, memoryLimit: '100KB', onProgress: (e) => events.push(e.step) }),
+      runEtl({
+        inputDir: MESSY,
+        lakeDir: lake,
+        memoryLimit: '100KB',
+        onProgress: (e) => events.push(e.step),
+      }),
     ).rejects.toThrow(/ran out of memory reading .*albums\.csv; raise memoryLimit/);
     expect(events).toContain('read');
     expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe(before);
@@ -390,7 +449,9 @@ describe('runEtl failures', () => {
       runEtl({ inputDir: input, lakeDir: join(parent, 'lake') }),
       join(input, 'artists.csv'),
     );
-    expect(error.message).toMatch(/artists\.csv: is missing: source artists needs artists\.csv or a artists\/ folder/);
+    expect(error.message).toMatch(
+      /artists\.csv: is missing: source artists needs artists\.csv or a artists\/ folder/,
+    );
     expect(await readdir(parent)).toEqual([]);
   });
 
@@ -435,9 +496,13 @@ describe('runEtl failures', () => {
 
   it('validates its options, naming the option', async () => {
     const lakeDir = join(await tempDir(), 'lake');
-    await expect(runEtl({ inputDir: MESSY, lakeDir, threads: 0 })).rejects.toThrow(/threads must be an integer/);
+    await expect(runEtl({ inputDir: MESSY, lakeDir, threads: 0 })).rejects.toThrow(
+      /threads must be an integer/,
+    );
     await expect(runEtl({ inputDir: MESSY, lakeDir, threads: 1.5 })).rejects.toThrow(/threads/);
-    await expect(runEtl({ inputDir: MESSY, lakeDir, memoryLimit: 'lots' })).rejects.toThrow(/memoryLimit must look like/);
+    await expect(runEtl({ inputDir: MESSY, lakeDir, memoryLimit: 'lots' })).rejects.toThrow(
+      /memoryLimit must look like/,
+    );
     await expect(runEtl({ inputDir: '', lakeDir })).rejects.toThrow(/inputDir/);
     await expect(runEtl({ inputDir: MESSY, lakeDir: ' ' })).rejects.toThrow(/lakeDir/);
   });

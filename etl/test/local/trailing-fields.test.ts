@@ -28,11 +28,19 @@ async function load(files: string[]) {
     const [result] = await db.rows(appendFileSql('tracks', { path, header }));
     const inserted = Number(result?.Count);
     const scan = await scanCsvRecords(path, 3);
-    moved += await flagTrailingFieldRecords(db, 'tracks', { file: { path, header }, firstRowId, inserted, scan });
+    moved += await flagTrailingFieldRecords(db, 'tracks', {
+      file: { path, header },
+      firstRowId,
+      inserted,
+      scan,
+    });
     firstRowId += inserted;
   }
   await db.run(rawViewSql('tracks', moved > 0));
-  return { moved, rows: await db.rows(`SELECT * FROM ${rawView('tracks')} ORDER BY _record, _parse_error NULLS FIRST`) };
+  return {
+    moved,
+    rows: await db.rows(`SELECT * FROM ${rawView('tracks')} ORDER BY _record, _parse_error NULLS FIRST`),
+  };
 }
 
 describe('flagTrailingFieldRecords', () => {
@@ -47,7 +55,12 @@ describe('flagTrailingFieldRecords', () => {
       [2, null, 'e,4,n,,""', expect.stringContaining('part-1.csv line 2: TOO MANY COLUMNS')],
       [3, 'c\nd', null, null],
       [3, null, 'bad', expect.stringContaining('part-0.csv line 3: MISSING COLUMNS')],
-      [4, null, 'b,2,n,', 'part-0.csv line 4: TOO MANY COLUMNS: Expected Number of Columns: 3 Found: 4 (the extra fields are empty)'],
+      [
+        4,
+        null,
+        'b,2,n,',
+        'part-0.csv line 4: TOO MANY COLUMNS: Expected Number of Columns: 3 Found: 4 (the extra fields are empty)',
+      ],
       [5, 'f', null, null],
     ]);
   });

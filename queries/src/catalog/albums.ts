@@ -1,8 +1,9 @@
 import { aggregate, column } from '../define/columns';
 import { integer, limit } from '../define/params';
 import { defineQuery } from '../define/query';
-import { intDiv, isoDayOfWeek, sql } from '../sql/template';
+import { intDiv, integerSeries, isoDayOfWeek, sql } from '../sql/template';
 import { fromYear, toYear } from './shared-params';
+import { topN } from './top-n';
 
 export const albumsWithMostTracks = defineQuery({
   name: 'albums-with-most-tracks',
@@ -14,16 +15,15 @@ export const albumsWithMostTracks = defineQuery({
     column('release_date'),
     aggregate('track_count', 'bigint', 'Tracks on the album.'),
   ],
-  sql: ({ p, warehouse }) => sql`SELECT
-  album_id,
-  max(album_name) AS album_name,
-  max(release_date) AS release_date,
-  count(*) AS track_count
-FROM ${warehouse}
-WHERE release_year BETWEEN ${p.from_year} AND ${p.to_year}
-GROUP BY album_id
-ORDER BY track_count DESC, album_id
-LIMIT ${p.limit}`,
+  sql: (q) =>
+    sql`WITH ${topN(
+      q,
+      sql`    SELECT album_id, max(album_name) AS album_name, max(release_date) AS release_date, count(*) AS track_count
+    FROM ${q.warehouse}
+    WHERE release_year BETWEEN ${q.p.from_year} AND ${q.p.to_year}
+    GROUP BY album_id`,
+      sql`track_count DESC, album_id`,
+    )}`,
 });
 
 export const avgTrackPopularityByAlbum = defineQuery({
@@ -44,16 +44,18 @@ export const avgTrackPopularityByAlbum = defineQuery({
     aggregate('track_count', 'bigint', 'Tracks on the album.'),
     aggregate('avg_track_popularity', 'double', 'Average popularity of the tracks, 0-100.'),
   ],
-  sql: ({ p, warehouse }) => sql`SELECT
-  album_id,
-  max(album_name) AS album_name,
-  count(*) AS track_count,
-  avg(track_popularity) AS avg_track_popularity
-FROM ${warehouse}
-GROUP BY album_id
-HAVING count(*) >= ${p.min_tracks}
-ORDER BY avg_track_popularity DESC, album_id
-LIMIT ${p.limit}`,
+  sql: (q) => sql`WITH albums AS (
+  SELECT album_id, max(album_name) AS album_name, count(*) AS track_count, avg(track_popularity) AS avg_track_popularity
+  FROM ${q.warehouse}
+  GROUP BY album_id
+),
+${topN(
+  q,
+  sql`    SELECT album_id, album_name, track_count, avg_track_popularity
+    FROM albums
+    WHERE track_count >= ${q.p.min_tracks}`,
+  sql`avg_track_popularity DESC, album_id`,
+)}`,
 });
 
 export const releasesPerYear = defineQuery({
@@ -96,6 +98,8 @@ GROUP BY 1
 ORDER BY 1`,
 });
 
+const BUCKET_WIDTH = { min: 1, max: 101 } as const;
+
 export const albumPopularityHistogram = defineQuery({
   name: 'album-popularity-histogram',
   description: 'Number of albums per album-popularity bucket (bucket_start..bucket_end inclusive).',
@@ -112,9 +116,11 @@ export const albumPopularityHistogram = defineQuery({
     aggregate('bucket_end', 'int', 'Highest popularity of the bucket (inclusive).'),
     aggregate('album_count', 'bigint', 'Distinct albums in the bucket.'),
   ],
-  // The width sits in a one-row CTE so that Athena's console asks for it once.
+  // The width is picked from a series in a WHERE clause (the only place Athena takes a `?`), once.
   sql: ({ p, warehouse }) => sql`WITH params AS (
-  SELECT CAST(${p.bucket_width} AS INTEGER) AS width
+  SELECT CAST(n AS INTEGER) AS width
+  FROM ${integerSeries(1, BUCKET_WIDTH.max)}
+  WHERE n = ${p.bucket_width}
 ),
 albums AS (
   SELECT album_id, max(album_popularity) AS album_popularity
@@ -141,15 +147,14 @@ export const topLabels = defineQuery({
     aggregate('track_count', 'bigint', 'Album tracks (warehouse rows) of the label.'),
     aggregate('artist_count', 'bigint', 'Distinct artists of the label.'),
   ],
-  sql: ({ p, warehouse }) => sql`SELECT
-  label,
-  count(DISTINCT album_id) AS album_count,
-  count(*) AS track_count,
-  count(DISTINCT artist_id) AS artist_count
-FROM ${warehouse}
-WHERE label IS NOT NULL
-  AND release_year BETWEEN ${p.from_year} AND ${p.to_year}
-GROUP BY label
-ORDER BY album_count DESC, track_count DESC, label
-LIMIT ${p.limit}`,
+  sql: (q) =>
+    sql`WITH ${topN(
+      q,
+      sql`    SELECT label, count(DISTINCT album_id) AS album_count, count(*) AS track_count, count(DISTINCT artist_id) AS artist_count
+    FROM ${q.warehouse}
+    WHERE label IS NOT NULL
+      AND release_year BETWEEN ${q.p.from_year} AND ${q.p.to_year}
+    GROUP BY label`,
+      sql`album_count DESC, track_count DESC, label`,
+    )}`,
 });

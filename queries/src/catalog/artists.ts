@@ -3,6 +3,7 @@ import { bigint, limit } from '../define/params';
 import { defineQuery } from '../define/query';
 import { type Sql, sql, type TableRef } from '../sql/template';
 import { genreFilter, minPopularity } from './shared-params';
+import { topN } from './top-n';
 
 /**
  * One row per artist id. The warehouse repeats an artist's attributes on each of its tracks; grouping by
@@ -30,13 +31,15 @@ export const topArtistsByFollowers = defineQuery({
     column('artist_popularity'),
     column('genre'),
   ],
-  sql: ({ p, warehouse }) => sql`${artistsCte(warehouse)}
-SELECT artist_id, artist_name, followers, artist_popularity, genre
-FROM artists
-WHERE artist_popularity >= ${p.min_popularity}
-  AND ${p.genre} IN ('', genre)
-ORDER BY followers DESC, artist_id
-LIMIT ${p.limit}`,
+  sql: (q) => sql`${artistsCte(q.warehouse)},
+${topN(
+  q,
+  sql`    SELECT artist_id, artist_name, followers, artist_popularity, genre
+    FROM artists
+    WHERE artist_popularity >= ${q.p.min_popularity}
+      AND ${q.p.genre} IN ('', genre)`,
+  sql`followers DESC, artist_id`,
+)}`,
 });
 
 export const topArtistsByPopularity = defineQuery({
@@ -59,13 +62,15 @@ export const topArtistsByPopularity = defineQuery({
     column('followers'),
     column('genre'),
   ],
-  sql: ({ p, warehouse }) => sql`${artistsCte(warehouse)}
-SELECT artist_id, artist_name, artist_popularity, followers, genre
-FROM artists
-WHERE followers >= ${p.min_followers}
-  AND ${p.genre} IN ('', genre)
-ORDER BY artist_popularity DESC, followers DESC, artist_id
-LIMIT ${p.limit}`,
+  sql: (q) => sql`${artistsCte(q.warehouse)},
+${topN(
+  q,
+  sql`    SELECT artist_id, artist_name, artist_popularity, followers, genre
+    FROM artists
+    WHERE followers >= ${q.p.min_followers}
+      AND ${q.p.genre} IN ('', genre)`,
+  sql`artist_popularity DESC, followers DESC, artist_id`,
+)}`,
 });
 
 export const popularityVsFollowers = defineQuery({
@@ -89,18 +94,20 @@ export const popularityVsFollowers = defineQuery({
     aggregate('followers_rank', 'bigint', 'Rank by followers among the artists kept (1 = most followed).'),
     aggregate('popularity_rank', 'bigint', 'Rank by popularity among the artists kept (1 = most popular).'),
   ],
-  sql: ({ p, warehouse }) => sql`${artistsCte(warehouse)}
-SELECT
-  artist_id,
-  artist_name,
-  followers,
-  artist_popularity,
-  rank() OVER (ORDER BY followers DESC) AS followers_rank,
-  rank() OVER (ORDER BY artist_popularity DESC) AS popularity_rank
-FROM artists
-WHERE followers >= ${p.min_followers}
-ORDER BY followers DESC, artist_id
-LIMIT ${p.limit}`,
+  sql: (q) => sql`${artistsCte(q.warehouse)},
+${topN(
+  q,
+  sql`    SELECT
+      artist_id,
+      artist_name,
+      followers,
+      artist_popularity,
+      rank() OVER (ORDER BY followers DESC) AS followers_rank,
+      rank() OVER (ORDER BY artist_popularity DESC) AS popularity_rank
+    FROM artists
+    WHERE followers >= ${q.p.min_followers}`,
+  sql`followers DESC, artist_id`,
+)}`,
 });
 
 export const genreCounts = defineQuery({
@@ -112,13 +119,13 @@ export const genreCounts = defineQuery({
     aggregate('row_count', 'bigint', 'Warehouse rows (album tracks) of artists of this genre.'),
     aggregate('artist_count', 'bigint', 'Distinct artists of this genre.'),
   ],
-  sql: ({ p, warehouse }) => sql`SELECT
-  genre,
-  count(*) AS row_count,
-  count(DISTINCT artist_id) AS artist_count
-FROM ${warehouse}
-WHERE genre IS NOT NULL
-GROUP BY genre
-ORDER BY row_count DESC, genre
-LIMIT ${p.limit}`,
+  sql: (q) =>
+    sql`WITH ${topN(
+      q,
+      sql`    SELECT genre, count(*) AS row_count, count(DISTINCT artist_id) AS artist_count
+    FROM ${q.warehouse}
+    WHERE genre IS NOT NULL
+    GROUP BY genre`,
+      sql`row_count DESC, genre`,
+    )}`,
 });

@@ -1,7 +1,10 @@
 import { aggregate, column } from '../define/columns';
 import { contains, integer, limit } from '../define/params';
 import { defineQuery } from '../define/query';
-import { intDiv, sql } from '../sql/template';
+import { intDiv, integerSeries, sql } from '../sql/template';
+import { topN } from './top-n';
+
+const BUCKET_SECONDS = { min: 1, max: 3600 } as const;
 
 export const trackDurationHistogram = defineQuery({
   name: 'track-duration-histogram',
@@ -20,7 +23,9 @@ export const trackDurationHistogram = defineQuery({
     aggregate('track_count', 'bigint', 'Distinct tracks in the bucket (a track on two albums counts once).'),
   ],
   sql: ({ p, warehouse }) => sql`WITH params AS (
-  SELECT CAST(${p.bucket_seconds} AS INTEGER) AS width
+  SELECT CAST(n AS INTEGER) AS width
+  FROM ${integerSeries(1, BUCKET_SECONDS.max)}
+  WHERE n = ${p.bucket_seconds}
 ),
 track_seconds AS (
   SELECT track_id, ${intDiv(sql`max(duration_ms)`, sql`1000`)} AS seconds
@@ -54,16 +59,12 @@ export const trackSearch = defineQuery({
     column('track_popularity'),
     column('release_date'),
   ],
-  sql: ({ p, warehouse }) => sql`SELECT
-  track_id,
-  track_name,
-  album_id,
-  album_name,
-  artist_name,
-  track_popularity,
-  release_date
-FROM ${warehouse}
-WHERE lower(track_name) LIKE lower(${p.text}) ESCAPE '!'
-ORDER BY track_popularity DESC, track_id, album_id
-LIMIT ${p.limit}`,
+  sql: (q) =>
+    sql`WITH ${topN(
+      q,
+      sql`    SELECT ${q.columnList}
+    FROM ${q.warehouse}
+    WHERE lower(track_name) LIKE lower(${q.p.text}) ESCAPE '!'`,
+      sql`track_popularity DESC, track_id, album_id`,
+    )}`,
 });

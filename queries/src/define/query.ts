@@ -11,6 +11,8 @@ export interface QueryContext<P extends ParamSpecs> {
   readonly p: { readonly [K in keyof P]: ParamRef };
   /** The stack's warehouse table, rendered as a quoted `"catalog"."database"."table"`. */
   readonly warehouse: TableRef;
+  /** The declared result columns as a select list, `a, b, c`. */
+  readonly columnList: Sql;
 }
 
 export interface QuerySpec<P extends ParamSpecs, C extends readonly ResultColumn[]> {
@@ -83,7 +85,8 @@ export function defineQuery<const P extends ParamSpecs, const C extends readonly
   ) as {
     [K in keyof P]: ParamRef;
   };
-  const body = spec.sql({ p: refs, warehouse: { kind: 'table', table: 'warehouse' } });
+  const columnList: Sql = { kind: 'sql', parts: [spec.columns.map((c) => c.name).join(', ')] };
+  const body = spec.sql({ p: refs, warehouse: { kind: 'table', table: 'warehouse' }, columnList });
   const used = new Set(renderSql(body, TRINO, { database: 'check' }).parameterOrder);
   const unused = Object.keys(spec.params).filter((name) => !used.has(name));
   if (unused.length > 0)

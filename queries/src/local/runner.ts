@@ -94,7 +94,7 @@ export class LocalQueryRunner implements QueryRunner {
         const startedAt = clock.now();
         try {
           const statement = await runner.connection.prepare(prepared.sql);
-          prepared.values.forEach((value, i) => bindDuckDb(statement, i + 1, value));
+          for (const [i, value] of prepared.values.entries()) bindDuckDb(statement, i + 1, value);
           const result = await statement.stream();
           const names = result.columnNames();
           const types = result.columnTypes();

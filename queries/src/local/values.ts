@@ -70,14 +70,18 @@ export function fromDuckDb(type: LogicalType, value: DuckDBValue): string | numb
 export function bindDuckDb(statement: DuckDBPreparedStatement, index: number, bound: BoundValue): void {
   switch (bound.type) {
     case 'integer':
-      return statement.bindInteger(index, bound.value);
+      statement.bindInteger(index, bound.value);
+      return;
     case 'bigint':
-      return statement.bindBigInt(index, bound.value);
+      statement.bindBigInt(index, bound.value);
+      return;
     case 'varchar':
-      return statement.bindVarchar(index, bound.value);
+      statement.bindVarchar(index, bound.value);
+      return;
     case 'date': {
       const [year, month, day] = bound.value.split('-').map(Number) as [number, number, number];
-      return statement.bindDate(index, DuckDBDateValue.fromParts({ year, month, day }));
+      statement.bindDate(index, DuckDBDateValue.fromParts({ year, month, day }));
+      return;
     }
   }
 }

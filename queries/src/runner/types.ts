@@ -34,8 +34,8 @@ export interface QueryStream<Row> extends AsyncIterable<Row> {
 }
 
 /** The parameter and option arguments of a run: parameters may be left out when all have defaults. */
-// biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "a query whose parameters are all optional"
 export type RunArgs<Q extends AnyQuery> =
+  // biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "a query whose parameters are all optional"
   {} extends QueryParams<Q>
     ? [params?: QueryParams<Q>, options?: RunOptions]
     : [params: QueryParams<Q>, options?: RunOptions];

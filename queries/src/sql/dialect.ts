@@ -7,9 +7,10 @@ import type { DialectFunction, Sql, SqlPart, TableName } from './template';
  * - Integer division: Trino's `/` truncates integers, DuckDB's `/` returns a DOUBLE; DuckDB's `//` truncates.
  * - Approximate functions: `approx_percentile` (Trino) is `approx_quantile` (DuckDB).
  * - Date functions: Trino's `day_of_week` is DuckDB's `isodow`; both return a 64-bit integer, cast to INTEGER.
+ * - Integer series: Trino's `UNNEST(sequence(a, b))` is DuckDB's `generate_series(a, b)`.
  * - Implicit casts: Trino refuses most of them, DuckDB allows many; queries cast explicitly, and the local
  *   runner accepts a narrower integer type where the Trino one is wider (see local/values.ts).
- * Everything else (quoted identifiers, `?` placeholders, `LIMIT ?`, `LIKE ... ESCAPE`, `DATE '...'`) is spelled
+ * Everything else (quoted identifiers, `?` placeholders, window functions, `LIKE ... ESCAPE`, `DATE '...'`) is spelled
  * the same in both, which the local tests exercise by running every query of the catalog.
  */
 export interface Dialect {
@@ -28,6 +29,7 @@ export const TRINO: Dialect = {
     intDiv: (args) => `(${arity('intDiv', args, 2).join(' / ')})`,
     approxPercentile: (args) => `approx_percentile(${arity('approxPercentile', args, 2).join(', ')})`,
     isoDayOfWeek: (args) => `CAST(day_of_week(${arity('isoDayOfWeek', args, 1)[0]}) AS INTEGER)`,
+    integerSeries: (args) => `UNNEST(sequence(${arity('integerSeries', args, 2).join(', ')})) AS series(n)`,
   },
 };
 
@@ -37,6 +39,7 @@ export const DUCKDB: Dialect = {
     intDiv: (args) => `(${arity('intDiv', args, 2).join(' // ')})`,
     approxPercentile: (args) => `approx_quantile(${arity('approxPercentile', args, 2).join(', ')})`,
     isoDayOfWeek: (args) => `CAST(isodow(${arity('isoDayOfWeek', args, 1)[0]}) AS INTEGER)`,
+    integerSeries: (args) => `generate_series(${arity('integerSeries', args, 2).join(', ')}) AS series(n)`,
   },
 };
 

@@ -18,7 +18,7 @@ export interface TableRef {
 }
 
 /** Functions whose spelling or semantics differ between Trino and DuckDB (see dialect.ts). */
-export type DialectFunction = 'intDiv' | 'approxPercentile' | 'isoDayOfWeek';
+export type DialectFunction = 'intDiv' | 'approxPercentile' | 'isoDayOfWeek' | 'integerSeries';
 
 export interface DialectCall {
   readonly kind: 'call';
@@ -86,3 +86,22 @@ export const approxPercentile = call('approxPercentile') as (
 ) => DialectCall;
 /** ISO day of week, 1 = Monday .. 7 = Sunday, as INTEGER: Trino `day_of_week`, DuckDB `isodow`. */
 export const isoDayOfWeek = call('isoDayOfWeek') as (date: SqlValue) => DialectCall;
+
+/**
+ * A table `series(n)` of the integers first..last (constants of the query, not caller values): Trino
+ * `UNNEST(sequence(..))`, DuckDB `generate_series(..)`. Athena accepts `?` only in WHERE clauses, so a parameter
+ * needed in a SELECT list is picked from such a series with `WHERE n = ?`.
+ */
+export function integerSeries(first: number, last: number): DialectCall {
+  if (!Number.isSafeInteger(first) || !Number.isSafeInteger(last) || first > last) {
+    throw new Error(`integerSeries needs integers first <= last, got ${first}..${last}`);
+  }
+  return {
+    kind: 'call',
+    fn: 'integerSeries',
+    args: [
+      { kind: 'sql', parts: [String(first)] },
+      { kind: 'sql', parts: [String(last)] },
+    ],
+  };
+}

@@ -3,8 +3,27 @@ import { InvalidRequestException, TooManyRequestsException } from '@aws-sdk/clie
 
 /** ColumnInfo as Athena returns it for a SELECT (CatalogName hive, Nullable UNKNOWN). */
 export function columnInfo(name: string, type: string, extra: Partial<ColumnInfo> = {}): ColumnInfo {
-  const precision: Record<string, number> = { varchar: 2147483647, integer: 10, bigint: 19, double: 17, date: 0, boolean: 0 };
-  return { CatalogName: 'hive', SchemaName: '', TableName: '', Name: name, Label: name, Type: type, Precision: precision[type] ?? 0, Scale: 0, Nullable: 'UNKNOWN', CaseSensitive: type === 'varchar', ...extra };
+  const precision: Record<string, number> = {
+    varchar: 2147483647,
+    integer: 10,
+    bigint: 19,
+    double: 17,
+    date: 0,
+    boolean: 0,
+  };
+  return {
+    CatalogName: 'hive',
+    SchemaName: '',
+    TableName: '',
+    Name: name,
+    Label: name,
+    Type: type,
+    Precision: precision[type] ?? 0,
+    Scale: 0,
+    Nullable: 'UNKNOWN',
+    CaseSensitive: type === 'varchar',
+    ...extra,
+  };
 }
 
 /** A result row: `null` is SQL NULL (Athena leaves VarCharValue out). */
@@ -16,7 +35,10 @@ export function row(values: ReadonlyArray<string | null>): Row {
  * GetQueryResults pages as Athena sends them: ResultSetMetadata on every page, the header row only on the first,
  * NextToken on all but the last.
  */
-export function resultPages(columns: ColumnInfo[], pages: ReadonlyArray<ReadonlyArray<ReadonlyArray<string | null>>>): GetQueryResultsCommandOutput[] {
+export function resultPages(
+  columns: ColumnInfo[],
+  pages: ReadonlyArray<ReadonlyArray<ReadonlyArray<string | null>>>,
+): GetQueryResultsCommandOutput[] {
   return pages.map((rows, i) => ({
     $metadata: { httpStatusCode: 200, requestId: `req-${i}` },
     UpdateCount: 0,
@@ -28,7 +50,18 @@ export function resultPages(columns: ColumnInfo[], pages: ReadonlyArray<Readonly
   }));
 }
 
-export function execution(id: string, state: string, extra: { reason?: string; scanned?: number; engineMs?: number; queueMs?: number; reused?: boolean; error?: object } = {}) {
+export function execution(
+  id: string,
+  state: string,
+  extra: {
+    reason?: string;
+    scanned?: number;
+    engineMs?: number;
+    queueMs?: number;
+    reused?: boolean;
+    error?: object;
+  } = {},
+) {
   return {
     $metadata: { httpStatusCode: 200 },
     QueryExecution: {
@@ -53,10 +86,18 @@ export function execution(id: string, state: string, extra: { reason?: string; s
 }
 
 export const throttled = () =>
-  new TooManyRequestsException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 }, Reason: 'CONCURRENT_QUERY_LIMIT_EXCEEDED' });
+  new TooManyRequestsException({
+    message: 'Rate exceeded',
+    $metadata: { httpStatusCode: 400 },
+    Reason: 'CONCURRENT_QUERY_LIMIT_EXCEEDED',
+  });
 
 export const invalidRequest = (message: string) =>
-  new InvalidRequestException({ message, $metadata: { httpStatusCode: 400 }, AthenaErrorCode: 'INVALID_INPUT' });
+  new InvalidRequestException({
+    message,
+    $metadata: { httpStatusCode: 400 },
+    AthenaErrorCode: 'INVALID_INPUT',
+  });
 
 export function throttlingException(): Error {
   const error = new Error('Rate exceeded') as Error & { $metadata: object; $retryable: object };

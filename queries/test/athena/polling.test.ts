@@ -5,7 +5,10 @@ describe('polling schedule', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_POLLING).toEqual({ firstDelayMs: 100, growth: 0.22, minDelayMs: 300, maxDelayMs: 20_000 });
     expect(pollingOptions()).toEqual(DEFAULT_POLLING);
-    expect(pollingOptions({ growth: undefined, minDelayMs: 200 })).toEqual({ ...DEFAULT_POLLING, minDelayMs: 200 });
+    expect(pollingOptions({ growth: undefined, minDelayMs: 200 })).toEqual({
+      ...DEFAULT_POLLING,
+      minDelayMs: 200,
+    });
   });
 
   it('waits 100 ms first, 300 ms while young, then 22% of the elapsed time up to 20 s', () => {
@@ -29,7 +32,11 @@ describe('polling schedule', () => {
   });
 
   it('refuses nonsense options', () => {
-    expect(() => pollingOptions({ growth: -1 })).toThrow('polling option growth must be a finite number >= 0, got -1');
-    expect(() => pollingOptions({ minDelayMs: 5000, maxDelayMs: 1000 })).toThrow(/minDelayMs must not exceed maxDelayMs/);
+    expect(() => pollingOptions({ growth: -1 })).toThrow(
+      'polling option growth must be a finite number >= 0, got -1',
+    );
+    expect(() => pollingOptions({ minDelayMs: 5000, maxDelayMs: 1000 })).toThrow(
+      /minDelayMs must not exceed maxDelayMs/,
+    );
   });
 });

@@ -13,7 +13,14 @@ import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/catal
 import { ParameterError } from '../../src/define/errors';
 import { virtualClock } from '../../src/runner/clock';
 import { ColumnDriftError, QueryAbortedError, QueryTimeoutError } from '../../src/runner/errors';
-import { columnInfo, execution, invalidRequest, resultPages, throttled, throttlingException } from './athena-fakes';
+import {
+  columnInfo,
+  execution,
+  invalidRequest,
+  resultPages,
+  throttled,
+  throttlingException,
+} from './athena-fakes';
 
 const athena = mockClient(AthenaClient);
 const ID = '9b0e4c6a-1f2d-4f7e-8a33-0c5d2b1e7f10';
@@ -45,8 +52,13 @@ function makeRunner(options: Partial<AthenaRunnerOptions> = {}) {
 beforeEach(() => {
   athena.reset();
   clock = virtualClock(1_000_000);
-  client = new AthenaClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-  athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: ID, $metadata: { httpStatusCode: 200 } });
+  client = new AthenaClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+  });
+  athena
+    .on(StartQueryExecutionCommand)
+    .resolves({ QueryExecutionId: ID, $metadata: { httpStatusCode: 200 } });
   athena.on(StopQueryExecutionCommand).resolves({ $metadata: { httpStatusCode: 200 } });
 });
 
@@ -83,10 +95,34 @@ describe('AthenaQueryRunner', () => {
     expectTypeOf(rows[0]!.followers).toEqualTypeOf<bigint>();
     expectTypeOf(rows[0]!.artist_name).toEqualTypeOf<string | null>();
     expect(rows).toEqual([
-      { artist_id: 'ar1', artist_name: 'Love & Hate', followers: 3_000_000_000n, artist_popularity: 80, genre: 'rock' },
-      { artist_id: 'ar2', artist_name: 'Beyoncé', followers: 2_147_483_648n, artist_popularity: 95, genre: 'pop' },
-      { artist_id: 'ar3', artist_name: `O'Brien "The Kid"`, followers: 1200n, artist_popularity: 40, genre: null },
-      { artist_id: 'ar4', artist_name: '50% Off_Band', followers: 900n, artist_popularity: 60, genre: 'rock' },
+      {
+        artist_id: 'ar1',
+        artist_name: 'Love & Hate',
+        followers: 3_000_000_000n,
+        artist_popularity: 80,
+        genre: 'rock',
+      },
+      {
+        artist_id: 'ar2',
+        artist_name: 'Beyoncé',
+        followers: 2_147_483_648n,
+        artist_popularity: 95,
+        genre: 'pop',
+      },
+      {
+        artist_id: 'ar3',
+        artist_name: `O'Brien "The Kid"`,
+        followers: 1200n,
+        artist_popularity: 40,
+        genre: null,
+      },
+      {
+        artist_id: 'ar4',
+        artist_name: '50% Off_Band',
+        followers: 900n,
+        artist_popularity: 60,
+        genre: 'rock',
+      },
       { artist_id: 'ar5', artist_name: null, followers: 15n, artist_popularity: 30, genre: '' },
     ]);
     const scannedMb = Math.ceil(123_456_789 / 2 ** 20);
@@ -104,7 +140,10 @@ describe('AthenaQueryRunner', () => {
 
     const start = athena.commandCalls(StartQueryExecutionCommand);
     expect(start).toHaveLength(1);
-    const expected = topArtistsByFollowers.forAthena({ database: 'spotify_lake_dev' }, { limit: 5, genre: '' });
+    const expected = topArtistsByFollowers.forAthena(
+      { database: 'spotify_lake_dev' },
+      { limit: 5, genre: '' },
+    );
     expect(start[0]!.args[0].input).toEqual({
       QueryString: expected.sql,
       ExecutionParameters: ['0', "''", '5'],
@@ -126,7 +165,11 @@ describe('AthenaQueryRunner', () => {
 
   it('streams rows page by page, with statistics known before the first row', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'SUCCEEDED', { scanned: 10 }));
-    const pages = resultPages(ARTIST_COLUMNS, [[['a', 'A', '1', '1', null]], [['b', 'B', '2', '2', null]], [['c', 'C', '3', '3', null]]]);
+    const pages = resultPages(ARTIST_COLUMNS, [
+      [['a', 'A', '1', '1', null]],
+      [['b', 'B', '2', '2', null]],
+      [['c', 'C', '3', '3', null]],
+    ]);
     athena.on(GetQueryResultsCommand).resolvesOnce(pages[0]!).resolvesOnce(pages[1]!).resolvesOnce(pages[2]!);
     const stream = makeRunner({ pageSize: 1 }).stream(topArtistsByFollowers);
     const ids: string[] = [];
@@ -143,24 +186,31 @@ describe('AthenaQueryRunner', () => {
 
   it('omits ExecutionParameters when a query has none and asks for result reuse when configured', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'SUCCEEDED', { reused: true, scanned: 0 }));
-    athena.on(GetQueryResultsCommand).resolves(
-      resultPages(
-        [
-          columnInfo('row_count', 'bigint'),
-          columnInfo('track_count', 'bigint'),
-          columnInfo('album_count', 'bigint'),
-          columnInfo('artist_count', 'bigint'),
-          columnInfo('first_release_date', 'date'),
-          columnInfo('last_release_date', 'date'),
-          columnInfo('median_duration_ms', 'bigint'),
-        ],
-        [[['24393', '24392', '17118', '9619', '1900-01-01', '2023-12-17', '205030']]],
-      )[0]!,
-    );
-    const { rows, statistics } = await makeRunner({ resultReuseMaxAgeMinutes: 60, outputLocation: 's3://results/q/' }).run(lakeSummary);
+    athena
+      .on(GetQueryResultsCommand)
+      .resolves(
+        resultPages(
+          [
+            columnInfo('row_count', 'bigint'),
+            columnInfo('track_count', 'bigint'),
+            columnInfo('album_count', 'bigint'),
+            columnInfo('artist_count', 'bigint'),
+            columnInfo('first_release_date', 'date'),
+            columnInfo('last_release_date', 'date'),
+            columnInfo('median_duration_ms', 'bigint'),
+          ],
+          [[['24393', '24392', '17118', '9619', '1900-01-01', '2023-12-17', '205030']]],
+        )[0]!,
+      );
+    const { rows, statistics } = await makeRunner({
+      resultReuseMaxAgeMinutes: 60,
+      outputLocation: 's3://results/q/',
+    }).run(lakeSummary);
     const input = athena.commandCalls(StartQueryExecutionCommand)[0]!.args[0].input;
     expect('ExecutionParameters' in input && input.ExecutionParameters !== undefined).toBe(false);
-    expect(input.ResultReuseConfiguration).toEqual({ ResultReuseByAgeConfiguration: { Enabled: true, MaxAgeInMinutes: 60 } });
+    expect(input.ResultReuseConfiguration).toEqual({
+      ResultReuseByAgeConfiguration: { Enabled: true, MaxAgeInMinutes: 60 },
+    });
     expect(input.ResultConfiguration).toEqual({ OutputLocation: 's3://results/q/' });
     expect(rows[0]).toEqual({
       row_count: 24393n,
@@ -175,13 +225,23 @@ describe('AthenaQueryRunner', () => {
   });
 
   it('raises AthenaQueryFailedError with Athena’s reason for a FAILED query', async () => {
-    athena.on(GetQueryExecutionCommand).resolvesOnce(execution(ID, 'RUNNING')).resolves(
-      execution(ID, 'FAILED', {
-        reason: "COLUMN_NOT_FOUND: line 3:8: Column 'followers' cannot be resolved",
-        error: { ErrorCategory: 2, ErrorType: 1006, Retryable: false, ErrorMessage: "COLUMN_NOT_FOUND: line 3:8: Column 'followers' cannot be resolved" },
-      }),
-    );
-    const error = await makeRunner().run(topArtistsByFollowers).catch((e: unknown) => e);
+    athena
+      .on(GetQueryExecutionCommand)
+      .resolvesOnce(execution(ID, 'RUNNING'))
+      .resolves(
+        execution(ID, 'FAILED', {
+          reason: "COLUMN_NOT_FOUND: line 3:8: Column 'followers' cannot be resolved",
+          error: {
+            ErrorCategory: 2,
+            ErrorType: 1006,
+            Retryable: false,
+            ErrorMessage: "COLUMN_NOT_FOUND: line 3:8: Column 'followers' cannot be resolved",
+          },
+        }),
+      );
+    const error = await makeRunner()
+      .run(topArtistsByFollowers)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AthenaQueryFailedError);
     expect(error).toMatchObject({
       queryExecutionId: ID,
@@ -194,15 +254,24 @@ describe('AthenaQueryRunner', () => {
   });
 
   it('raises AthenaQueryCancelledError for a CANCELLED query', async () => {
-    athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'CANCELLED', { reason: 'Query cancelled by user' }));
+    athena
+      .on(GetQueryExecutionCommand)
+      .resolves(execution(ID, 'CANCELLED', { reason: 'Query cancelled by user' }));
     await expect(makeRunner().run(topArtistsByFollowers)).rejects.toThrow(
       new AthenaQueryCancelledError('top-artists-by-followers', ID, 'Query cancelled by user'),
     );
   });
 
   it('retries throttled calls with backoff, sending the same ClientRequestToken on every start', async () => {
-    athena.on(StartQueryExecutionCommand).rejectsOnce(throttled()).rejectsOnce(throttlingException()).resolves({ QueryExecutionId: ID });
-    athena.on(GetQueryExecutionCommand).rejectsOnce(throttlingException()).resolves(execution(ID, 'SUCCEEDED'));
+    athena
+      .on(StartQueryExecutionCommand)
+      .rejectsOnce(throttled())
+      .rejectsOnce(throttlingException())
+      .resolves({ QueryExecutionId: ID });
+    athena
+      .on(GetQueryExecutionCommand)
+      .rejectsOnce(throttlingException())
+      .resolves(execution(ID, 'SUCCEEDED'));
     athena
       .on(GetQueryResultsCommand)
       .rejectsOnce(throttled())
@@ -218,7 +287,9 @@ describe('AthenaQueryRunner', () => {
 
   it('gives up after the configured attempts and does not retry other errors', async () => {
     athena.on(StartQueryExecutionCommand).rejects(throttled());
-    await expect(makeRunner({ retry: { maxAttempts: 3, random: () => 0 } }).run(topArtistsByFollowers)).rejects.toThrow('Rate exceeded');
+    await expect(
+      makeRunner({ retry: { maxAttempts: 3, random: () => 0 } }).run(topArtistsByFollowers),
+    ).rejects.toThrow('Rate exceeded');
     expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(3);
     athena.reset();
     athena.on(StartQueryExecutionCommand).rejects(invalidRequest('line 1:1: mismatched input'));
@@ -240,14 +311,51 @@ describe('AthenaQueryRunner', () => {
     expect(error).toBeInstanceOf(QueryAbortedError);
     expect((error as QueryAbortedError).queryExecutionId).toBe(ID);
     expect((error as Error).cause).toEqual(new Error('user left'));
-    expect(athena.commandCalls(StopQueryExecutionCommand).map((c) => c.args[0].input)).toEqual([{ QueryExecutionId: ID }]);
+    expect(athena.commandCalls(StopQueryExecutionCommand).map((c) => c.args[0].input)).toEqual([
+      { QueryExecutionId: ID },
+    ]);
     expect(athena.commandCalls(GetQueryResultsCommand)).toHaveLength(0);
+  });
+
+  it('stops a query whose start was in flight when the caller aborted', async () => {
+    const controller = new AbortController();
+    athena.on(StartQueryExecutionCommand).callsFake(async () => {
+      controller.abort(new Error('too late'));
+      return { QueryExecutionId: ID };
+    });
+    await expect(makeRunner().run(topArtistsByFollowers, {}, { signal: controller.signal })).rejects.toThrow(
+      QueryAbortedError,
+    );
+    expect(athena.commandCalls(StopQueryExecutionCommand).map((c) => c.args[0].input)).toEqual([
+      { QueryExecutionId: ID },
+    ]);
+    expect(athena.commandCalls(GetQueryExecutionCommand)).toHaveLength(0);
+  });
+
+  it('stops reading pages when the caller aborts mid-stream (the finished query needs no stop)', async () => {
+    athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'SUCCEEDED'));
+    const pages = resultPages(ARTIST_COLUMNS, [[['a', 'A', '1', '1', null]], [['b', 'B', '2', '2', null]]]);
+    athena.on(GetQueryResultsCommand).resolvesOnce(pages[0]!).resolvesOnce(pages[1]!);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const r of makeRunner().stream(topArtistsByFollowers, {}, { signal: controller.signal })) {
+        seen.push(r.artist_id);
+        controller.abort();
+      }
+    })();
+    await expect(reading).rejects.toThrow(QueryAbortedError);
+    expect(seen).toEqual(['a']);
+    expect(athena.commandCalls(GetQueryResultsCommand)).toHaveLength(1);
+    expect(athena.commandCalls(StopQueryExecutionCommand)).toHaveLength(0);
   });
 
   it('does not start a query for an already aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(makeRunner().run(topArtistsByFollowers, {}, { signal: controller.signal })).rejects.toThrow(QueryAbortedError);
+    await expect(makeRunner().run(topArtistsByFollowers, {}, { signal: controller.signal })).rejects.toThrow(
+      QueryAbortedError,
+    );
     expect(athena.calls()).toHaveLength(0);
   });
 
@@ -263,31 +371,52 @@ describe('AthenaQueryRunner', () => {
 
   it('reports column drift instead of mislabelling values', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'SUCCEEDED'));
-    const drifted = [...ARTIST_COLUMNS.slice(0, 2), columnInfo('followers', 'varchar'), ...ARTIST_COLUMNS.slice(3)];
+    const drifted = [
+      ...ARTIST_COLUMNS.slice(0, 2),
+      columnInfo('followers', 'varchar'),
+      ...ARTIST_COLUMNS.slice(3),
+    ];
     athena.on(GetQueryResultsCommand).resolves(resultPages(drifted, [[['ar1', 'A', '1', '1', null]]])[0]!);
-    const error = await makeRunner().run(topArtistsByFollowers).catch((e: unknown) => e);
+    const error = await makeRunner()
+      .run(topArtistsByFollowers)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ColumnDriftError);
     expect((error as Error).message).toBe(
       'query "top-artists-by-followers" returned columns other than declared:\n' +
         '  expected: artist_id varchar, artist_name varchar, followers bigint, artist_popularity integer, genre varchar\n' +
         '  returned: artist_id varchar, artist_name varchar, followers varchar, artist_popularity integer, genre varchar',
     );
-    athena.on(GetQueryResultsCommand).resolves(resultPages(ARTIST_COLUMNS.slice(0, 4), [[['ar1', 'A', '1', '1']]])[0]!);
+    athena
+      .on(GetQueryResultsCommand)
+      .resolves(resultPages(ARTIST_COLUMNS.slice(0, 4), [[['ar1', 'A', '1', '1']]])[0]!);
     await expect(makeRunner().run(topArtistsByFollowers)).rejects.toThrow(ColumnDriftError);
   });
 
   it('refuses a NULL in a non-nullable column and an unreadable value, naming row and column', async () => {
     athena.on(GetQueryExecutionCommand).resolves(execution(ID, 'SUCCEEDED'));
-    athena.on(GetQueryResultsCommand).resolves(resultPages(ARTIST_COLUMNS, [[['a', 'A', '1', '1', null], ['b', 'B', null, '1', null]]])[0]!);
+    athena.on(GetQueryResultsCommand).resolves(
+      resultPages(ARTIST_COLUMNS, [
+        [
+          ['a', 'A', '1', '1', null],
+          ['b', 'B', null, '1', null],
+        ],
+      ])[0]!,
+    );
     await expect(makeRunner().run(topArtistsByFollowers)).rejects.toThrow(
       'query "top-artists-by-followers", row 2, column "followers": NULL in a column declared not null',
     );
-    athena.on(GetQueryResultsCommand).resolves(resultPages(ARTIST_COLUMNS, [[['a', 'A', '12abc', '1', null]]])[0]!);
-    await expect(makeRunner().run(topArtistsByFollowers)).rejects.toThrow('row 1, column "followers": "12abc" is not a bigint');
+    athena
+      .on(GetQueryResultsCommand)
+      .resolves(resultPages(ARTIST_COLUMNS, [[['a', 'A', '12abc', '1', null]]])[0]!);
+    await expect(makeRunner().run(topArtistsByFollowers)).rejects.toThrow(
+      'row 1, column "followers": "12abc" is not a bigint',
+    );
   });
 
   it('validates parameters before sending anything', async () => {
-    await expect(async () => makeRunner().run(topArtistsByFollowers, { limit: 0 })).rejects.toThrow(ParameterError);
+    await expect(async () => makeRunner().run(topArtistsByFollowers, { limit: 0 })).rejects.toThrow(
+      ParameterError,
+    );
     expect(athena.calls()).toHaveLength(0);
   });
 
@@ -307,7 +436,10 @@ describe('AthenaQueryRunner', () => {
       athena.on(GetQueryResultsCommand).resolves(
         resultPages(
           trackSearch.columns.map((c) =>
-            columnInfo(c.name, { string: 'varchar', int: 'integer', bigint: 'bigint', double: 'double', date: 'date' }[c.type]),
+            columnInfo(
+              c.name,
+              { string: 'varchar', int: 'integer', bigint: 'bigint', double: 'double', date: 'date' }[c.type],
+            ),
           ),
           [[]],
         )[0]!,
@@ -317,14 +449,18 @@ describe('AthenaQueryRunner', () => {
       const input = athena.commandCalls(StartQueryExecutionCommand)[0]!.args[0].input;
       expect(input.ExecutionParameters).toEqual([literal, '20']);
       // The SQL text is the same whatever the input: the value never becomes SQL.
-      expect(input.QueryString).toBe(trackSearch.forAthena({ database: 'spotify_lake_dev' }, { text: 'x' }).sql);
+      expect(input.QueryString).toBe(
+        trackSearch.forAthena({ database: 'spotify_lake_dev' }, { text: 'x' }).sql,
+      );
       // Each literal is one complete string literal: quotes are balanced and doubled inside.
       expect(literal).toMatch(/^'(?:[^']|'')*'$/);
     });
   });
 
   it('checks its options', () => {
-    expect(() => makeRunner({ pageSize: 0 })).toThrow('option "pageSize" must be an integer from 1 to 1000, got 0');
+    expect(() => makeRunner({ pageSize: 0 })).toThrow(
+      'option "pageSize" must be an integer from 1 to 1000, got 0',
+    );
     expect(() => makeRunner({ resultReuseMaxAgeMinutes: 20_000 })).toThrow(/1 to 10080/);
     expect(() => makeRunner({ timeoutMs: -1 })).toThrow(/positive number/);
     expect(() => makeRunner({ database: '' })).toThrow('option "database" is required');

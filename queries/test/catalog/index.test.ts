@@ -13,29 +13,33 @@ const athenaCall = (name: string) => findQuery(name).forAthena(SAMPLE_TARGET, SA
 describe('the catalog', () => {
   it('has the issue queries and more, each with a sample call', () => {
     const names = QUERIES.map((q) => q.name);
-    expect(names).toEqual(expect.arrayContaining([
-      'top-artists-by-followers',
-      'top-artists-by-popularity',
-      'albums-with-most-tracks',
-      'genre-counts',
-      'avg-track-popularity-by-album',
-      'releases-per-year',
-      'album-popularity-histogram',
-      'top-labels',
-      'popularity-vs-followers',
-      'track-duration-histogram',
-      'track-search',
-    ]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'top-artists-by-followers',
+        'top-artists-by-popularity',
+        'albums-with-most-tracks',
+        'genre-counts',
+        'avg-track-popularity-by-album',
+        'releases-per-year',
+        'album-popularity-histogram',
+        'top-labels',
+        'popularity-vs-followers',
+        'track-duration-histogram',
+        'track-search',
+      ]),
+    );
     expect(names.length).toBeGreaterThanOrEqual(10);
     expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual([...names].sort());
     expect(() => findQuery('nope')).toThrow('no query named "nope"; run with --list');
   });
 
   it('gives every top-N query a limit, used in a LIMIT clause', () => {
-    for (const query of QUERIES.filter((q) => /^(top-|albums-with|avg-|genre-|popularity-|track-search)/.test(q.name))) {
+    for (const query of QUERIES.filter((q) =>
+      /^(top-|albums-with|avg-|genre-|popularity-|track-search)/.test(q.name),
+    )) {
       expect(Object.keys(query.params as ParamSpecs), query.name).toContain('limit');
       const rendered = renderSql(query.body, TRINO, SAMPLE_TARGET);
-      expect(rendered.text, query.name).toMatch(/\nLIMIT \?$/);
+      expect(rendered.text, query.name).toMatch(/\nWHERE row_num <= \?\nORDER BY row_num$/);
       expect(rendered.parameterOrder.at(-1), query.name).toBe('limit');
     }
   });
@@ -74,10 +78,13 @@ describe('SQL snapshots', () => {
     it(`${query.name}: exact Athena SQL and ExecutionParameters of a sample call`, async () => {
       const call = athenaCall(query.name);
       await expect(`${call.sql}\n`).toMatchFileSnapshot(join(snapshots, `${query.name}.sql`));
-      const params = { sample: SAMPLE_PARAMS[query.name], ExecutionParameters: call.executionParameters ?? null };
-      await expect(`${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v), 2)}\n`).toMatchFileSnapshot(
-        join(snapshots, `${query.name}.params.json`),
-      );
+      const params = {
+        sample: SAMPLE_PARAMS[query.name],
+        ExecutionParameters: call.executionParameters ?? null,
+      };
+      await expect(
+        `${JSON.stringify(params, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v), 2)}\n`,
+      ).toMatchFileSnapshot(join(snapshots, `${query.name}.params.json`));
     });
   }
 });
@@ -102,7 +109,10 @@ describe('Trino grammar smoke check', () => {
       const ast = parser.astify(substituted, { database: 'trino' });
       const statements = Array.isArray(ast) ? ast : [ast];
       expect(statements).toHaveLength(1);
-      const select = statements[0] as unknown as { type: string; columns: Array<{ as?: string | null; expr: { column?: unknown } }> };
+      const select = statements[0] as unknown as {
+        type: string;
+        columns: Array<{ as?: string | null; expr: { column?: unknown } }>;
+      };
       expect(select.type).toBe('select');
       const names = select.columns.map((c) => {
         if (c.as) return c.as;
@@ -112,6 +122,36 @@ describe('Trino grammar smoke check', () => {
       expect(names).toEqual(query.columns.map((c) => c.name));
     });
   }
+
+  it('places every `?` in a WHERE clause, the only place Athena accepts one', () => {
+    for (const query of QUERIES) {
+      const pieces = renderSql(query.body, TRINO, SAMPLE_TARGET).text.split('?');
+      const marked = pieces
+        .map((piece, i) => piece + (i < pieces.length - 1 ? `'__param_${i}__'` : ''))
+        .join('');
+      const ast = parser.astify(marked, { database: 'trino' });
+      const found: string[] = [];
+      const walk = (node: unknown, inWhere: boolean): void => {
+        if (Array.isArray(node)) {
+          for (const n of node) walk(n, inWhere);
+          return;
+        }
+        if (typeof node !== 'object' || node === null) return;
+        for (const [key, value] of Object.entries(node)) {
+          if (typeof value === 'string' && /^__param_\d+__$/.test(value))
+            found.push(`${value}${inWhere ? '' : ' outside WHERE'}`);
+          else walk(value, inWhere || key === 'where');
+        }
+      };
+      walk(ast, false);
+      expect(found.sort(), query.name).toEqual(
+        pieces
+          .slice(1)
+          .map((_, i) => `__param_${i}__`)
+          .sort(),
+      );
+    }
+  });
 
   it('would catch a broken query', () => {
     expect(() => parser.astify('SELECT a FROM t WHERE (x = 1 GROUP BY a', { database: 'trino' })).toThrow();

@@ -4,12 +4,28 @@ import { CliUsageError, parseCliArgs } from '../../src/cli/args';
 describe('parseCliArgs', () => {
   it('has documented defaults: table format, local engine, ./.lake', () => {
     const args = parseCliArgs(['genre-counts']);
-    expect(args).toMatchObject({ query: 'genre-counts', format: 'table', engine: 'local', lake: './.lake', list: false });
+    expect(args).toMatchObject({
+      query: 'genre-counts',
+      format: 'table',
+      engine: 'local',
+      lake: './.lake',
+      list: false,
+    });
     expect([...args.params]).toEqual([]);
   });
 
   it('reads repeated --param key=value, keeping = in values', () => {
-    const args = parseCliArgs(['track-search', '--param', 'text=a=b', '-p', 'limit=3', '--format', 'json', '--lake', '/tmp/l']);
+    const args = parseCliArgs([
+      'track-search',
+      '--param',
+      'text=a=b',
+      '-p',
+      'limit=3',
+      '--format',
+      'json',
+      '--lake',
+      '/tmp/l',
+    ]);
     expect([...args.params]).toEqual([
       ['text', 'a=b'],
       ['limit', '3'],
@@ -18,8 +34,29 @@ describe('parseCliArgs', () => {
   });
 
   it('reads the Athena options', () => {
-    const args = parseCliArgs(['lake-summary', '--engine', 'athena', '--workgroup', 'wg', '--database', 'db', '--region', 'eu-west-1', '--timeout', '90', '--reuse', '60']);
-    expect(args).toMatchObject({ engine: 'athena', workgroup: 'wg', database: 'db', region: 'eu-west-1', timeoutSeconds: 90, reuseMinutes: 60 });
+    const args = parseCliArgs([
+      'lake-summary',
+      '--engine',
+      'athena',
+      '--workgroup',
+      'wg',
+      '--database',
+      'db',
+      '--region',
+      'eu-west-1',
+      '--timeout',
+      '90',
+      '--reuse',
+      '60',
+    ]);
+    expect(args).toMatchObject({
+      engine: 'athena',
+      workgroup: 'wg',
+      database: 'db',
+      region: 'eu-west-1',
+      timeoutSeconds: 90,
+      reuseMinutes: 60,
+    });
   });
 
   it.each([
@@ -32,7 +69,10 @@ describe('parseCliArgs', () => {
     [['x', '--engine', 'athena', '--database', 'd'], '--engine athena needs --workgroup'],
     [['x', '--engine', 'athena', '--workgroup', 'w'], '--engine athena needs --database'],
     [['x', '--workgroup', 'w'], '--workgroup applies to --engine athena only'],
-    [['x', '--engine', 'athena', '--workgroup', 'w', '--database', 'd', '--lake', 'l'], '--lake applies to the local engine only'],
+    [
+      ['x', '--engine', 'athena', '--workgroup', 'w', '--database', 'd', '--lake', 'l'],
+      '--lake applies to the local engine only',
+    ],
     [['x', '--timeout', '0'], '--timeout must be a positive number; got "0"'],
     [['x', '--bogus'], /Unknown option '--bogus'/],
   ])('refuses %j', (argv, message) => {

@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
 import { QUERIES } from '../../src/catalog';
+import { main } from '../../src/cli/main';
 import { columnInfo, execution, resultPages } from '../athena/athena-fakes';
 import { buildLake } from '../helpers/fixture-lake';
 
@@ -34,17 +34,37 @@ describe('pnpm query', () => {
   });
 
   it('--format json prints a JSON array of rows and nothing else on stdout', async () => {
-    const { code, stdout, stderr } = await cli(['top-artists-by-followers', '--param', 'limit=2', '--format', 'json', '--lake', lake.lakeDir]);
+    const { code, stdout, stderr } = await cli([
+      'top-artists-by-followers',
+      '--param',
+      'limit=2',
+      '--format',
+      'json',
+      '--lake',
+      lake.lakeDir,
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([
-      { artist_id: 'ar1', artist_name: 'Love & Hate', followers: 3000000000, artist_popularity: 80, genre: 'rock' },
-      { artist_id: 'ar2', artist_name: 'Beyoncé', followers: 2147483648, artist_popularity: 95, genre: 'pop' },
+      {
+        artist_id: 'ar1',
+        artist_name: 'Love & Hate',
+        followers: 3000000000,
+        artist_popularity: 80,
+        genre: 'rock',
+      },
+      {
+        artist_id: 'ar2',
+        artist_name: 'Beyoncé',
+        followers: 2147483648,
+        artist_popularity: 95,
+        genre: 'pop',
+      },
     ]);
     expect(stderr).toMatch(/^2 rows in \d+ ms \(local lake\)\n$/);
   });
 
   it('prints csv and tables', async () => {
-    const csv = await cli(['track-search', '-p', 'text=o\'brien', '--format', 'csv', '--lake', lake.lakeDir]);
+    const csv = await cli(['track-search', '-p', "text=o'brien", '--format', 'csv', '--lake', lake.lakeDir]);
     expect(csv.stdout).toBe(
       'track_id,track_name,album_id,album_name,artist_name,track_popularity,release_date\r\n' +
         't06,"It\'s O\'Brien\'s ""Song""",al3,Café Olé,"O\'Brien ""The Kid""",33,1999-05-01\r\n',
@@ -57,9 +77,13 @@ describe('pnpm query', () => {
   it('explains bad parameters and usage with exit code 2', async () => {
     const bad = await cli(['genre-counts', '-p', 'limit=0', '--lake', lake.lakeDir]);
     expect(bad).toMatchObject({ code: 2, stdout: '' });
-    expect(bad.stderr).toBe('error: query "genre-counts": parameter "limit" must be an integer from 1 to 1000; got 0\n');
+    expect(bad.stderr).toBe(
+      'error: query "genre-counts": parameter "limit" must be an integer from 1 to 1000; got 0\n',
+    );
     const unknown = await cli(['genre-counts', '-p', 'limt=3']);
-    expect(unknown.stderr).toBe('error: query "genre-counts" has no parameter "limt" (its parameters: limit)\n');
+    expect(unknown.stderr).toBe(
+      'error: query "genre-counts" has no parameter "limt" (its parameters: limit)\n',
+    );
     expect((await cli(['no-such-query'])).stderr).toContain('no query named "no-such-query"');
     const usage = await cli(['--format', 'xml', 'x']);
     expect(usage.code).toBe(2);
@@ -75,13 +99,36 @@ describe('pnpm query', () => {
   it('runs on Athena with --engine athena', async () => {
     const athena = mockClient(AthenaClient);
     athena.on(StartQueryExecutionCommand).resolves({ QueryExecutionId: 'q-1' });
-    athena.on(GetQueryExecutionCommand).resolves(execution('q-1', 'SUCCEEDED', { scanned: 5 * 2 ** 20, engineMs: 900 }));
-    athena.on(GetQueryResultsCommand).resolves(
-      resultPages([columnInfo('genre', 'varchar'), columnInfo('row_count', 'bigint'), columnInfo('artist_count', 'bigint')], [[['rock', '5', '2']]])[0]!,
-    );
+    athena
+      .on(GetQueryExecutionCommand)
+      .resolves(execution('q-1', 'SUCCEEDED', { scanned: 5 * 2 ** 20, engineMs: 900 }));
+    athena
+      .on(GetQueryResultsCommand)
+      .resolves(
+        resultPages(
+          [
+            columnInfo('genre', 'varchar'),
+            columnInfo('row_count', 'bigint'),
+            columnInfo('artist_count', 'bigint'),
+          ],
+          [[['rock', '5', '2']]],
+        )[0]!,
+      );
     let region: string | undefined;
     const { code, stdout, stderr } = await cli(
-      ['genre-counts', '--engine', 'athena', '--workgroup', 'wg', '--database', 'db', '--region', 'eu-west-1', '--format', 'json'],
+      [
+        'genre-counts',
+        '--engine',
+        'athena',
+        '--workgroup',
+        'wg',
+        '--database',
+        'db',
+        '--region',
+        'eu-west-1',
+        '--format',
+        'json',
+      ],
       {
         athenaClient: (r: string | undefined) => {
           region = r;

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { topArtistsByFollowers, trackSearch, lakeSummary } from '../../src/catalog';
+import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/catalog';
 import { aggregate, column, nullableAggregate } from '../../src/define/columns';
 import { ParameterError } from '../../src/define/errors';
 import { integer, limit } from '../../src/define/params';
@@ -15,37 +15,63 @@ describe('defineQuery', () => {
     description: 'A test query.',
     params: { limit: limit(5) },
     columns: [column('artist_id')],
-    sql: ({ p, warehouse }: { p: { limit: unknown }; warehouse: unknown }) => sql`SELECT artist_id FROM ${warehouse as never} LIMIT ${p.limit as never}`,
+    sql: ({ p, warehouse }: { p: { limit: unknown }; warehouse: unknown }) =>
+      sql`SELECT artist_id FROM ${warehouse as never} LIMIT ${p.limit as never}`,
   };
 
   it('refuses bad declarations at definition time', () => {
-    expect(() => defineQuery({ ...base, name: 'Bad Name' })).toThrow('query "Bad Name": the name must be kebab-case');
+    expect(() => defineQuery({ ...base, name: 'Bad Name' })).toThrow(
+      'query "Bad Name": the name must be kebab-case',
+    );
     expect(() => defineQuery({ ...base, description: ' ' })).toThrow(/description is required/);
     expect(() => defineQuery({ ...base, columns: [] })).toThrow(/at least one result column/);
-    expect(() => defineQuery({ ...base, columns: [column('artist_id'), column('artist_id')] })).toThrow(/declared twice/);
-    expect(() => defineQuery({ ...base, columns: [aggregate('Bad-Name', 'int', 'x')] })).toThrow(/not a snake_case name/);
-    expect(() => defineQuery({ ...base, params: { limit: limit(5), unused: integer({ description: 'x', min: 0, max: 1 }) } })).toThrow(
-      'query "x-query": parameter(s) unused declared but not used in the SQL',
+    expect(() => defineQuery({ ...base, columns: [column('artist_id'), column('artist_id')] })).toThrow(
+      /declared twice/,
     );
-    expect(() => defineQuery({ ...base, sql: ({ p }) => sql`SELECT 1 LIMIT ${p.limit as never}; DROP TABLE x` })).toThrow(/one statement/);
+    expect(() => defineQuery({ ...base, columns: [aggregate('Bad-Name', 'int', 'x')] })).toThrow(
+      /not a snake_case name/,
+    );
+    expect(() =>
+      defineQuery({
+        ...base,
+        params: { limit: limit(5), unused: integer({ description: 'x', min: 0, max: 1 }) },
+      }),
+    ).toThrow('query "x-query": parameter(s) unused declared but not used in the SQL');
+    expect(() =>
+      defineQuery({ ...base, sql: ({ p }) => sql`SELECT 1 LIMIT ${p.limit as never}; DROP TABLE x` }),
+    ).toThrow(/one statement/);
   });
 
   it('names the parameter and the rule of a bad value, before anything is sent', () => {
     const call = (input: unknown) => () => topArtistsByFollowers.forAthena(target, input as never);
-    expect(call({ limit: 0 })).toThrow('query "top-artists-by-followers": parameter "limit" must be an integer from 1 to 1000; got 0');
+    expect(call({ limit: 0 })).toThrow(
+      'query "top-artists-by-followers": parameter "limit" must be an integer from 1 to 1000; got 0',
+    );
     expect(call({ limit: '10' })).toThrow(/parameter "limit" must be an integer from 1 to 1000; got "10"/);
-    expect(call({ limimt: 3 })).toThrow('query "top-artists-by-followers" has no parameter "limimt" (its parameters: limit, min_popularity, genre)');
-    expect(() => trackSearch.forAthena(target, {} as never)).toThrow('query "track-search": parameter "text" is required: text of 1 to 200 characters');
+    expect(call({ limimt: 3 })).toThrow(
+      'query "top-artists-by-followers" has no parameter "limimt" (its parameters: limit, min_popularity, genre)',
+    );
+    expect(() => trackSearch.forAthena(target, {} as never)).toThrow(
+      'query "track-search": parameter "text" is required: text of 1 to 200 characters',
+    );
     try {
       call({ min_popularity: 101 })();
     } catch (error) {
       expect(error).toBeInstanceOf(ParameterError);
-      expect(error).toMatchObject({ query: 'top-artists-by-followers', parameter: 'min_popularity', rule: 'an integer from 0 to 100' });
+      expect(error).toMatchObject({
+        query: 'top-artists-by-followers',
+        parameter: 'min_popularity',
+        rule: 'an integer from 0 to 100',
+      });
     }
   });
 
   it('sends ExecutionParameters in placeholder order and omits them when there are none', () => {
-    expect(topArtistsByFollowers.forAthena(target, { genre: 'rock' }).executionParameters).toEqual(['0', "'rock'", '10']);
+    expect(topArtistsByFollowers.forAthena(target, { genre: 'rock' }).executionParameters).toEqual([
+      '0',
+      "'rock'",
+      '10',
+    ]);
     expect(lakeSummary.forAthena(target, undefined).executionParameters).toBeUndefined();
   });
 
@@ -87,7 +113,8 @@ describe('defineQuery', () => {
       description: 'Types.',
       params: { n: integer({ description: 'n', min: 0, max: 9 }) },
       columns: [aggregate('total', 'double', 'x'), nullableAggregate('first', 'date', 'y')],
-      sql: ({ p, warehouse }) => sql`SELECT sum(duration_sec) AS total, min(release_date) AS first FROM ${warehouse} LIMIT ${p.n}`,
+      sql: ({ p, warehouse }) =>
+        sql`SELECT sum(duration_sec) AS total, min(release_date) AS first FROM ${warehouse} LIMIT ${p.n}`,
     });
     expectTypeOf<QueryRow<typeof custom>>().toEqualTypeOf<{ total: number; first: string | null }>();
     expectTypeOf<QueryParams<typeof custom>>().toEqualTypeOf<{ n: number }>();

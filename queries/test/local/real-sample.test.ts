@@ -6,12 +6,15 @@ import { LocalQueryRunner } from '../../src/local/runner';
 import { buildLake, snapshotJson } from '../helpers/fixture-lake';
 
 /** The real sample: ../shared/data/spotify-2023-sample from the repo root, or SPOTIFY_SHARED_DATA. */
-const sharedData = process.env.SPOTIFY_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'data');
+const sharedData =
+  process.env.SPOTIFY_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'data');
 const sampleDir = join(sharedData, 'spotify-2023-sample');
 const present = ['albums.csv', 'artists.csv', 'tracks.csv'].every((f) => existsSync(join(sampleDir, f)));
 
 if (!present) {
-  console.warn(`real-sample queries skipped: no spotify-2023-sample CSVs in ${sampleDir} (set SPOTIFY_SHARED_DATA to its parent folder)`);
+  console.warn(
+    `real-sample queries skipped: no spotify-2023-sample CSVs in ${sampleDir} (set SPOTIFY_SHARED_DATA to its parent folder)`,
+  );
 }
 
 describe.skipIf(!present)('every query on the real 2023 sample', () => {
@@ -31,7 +34,9 @@ describe.skipIf(!present)('every query on the real 2023 sample', () => {
       const params = query.name === 'track-search' ? { text: 'love' } : undefined;
       const { rows } = await runner.run(query, params as never);
       expect(rows.length).toBeGreaterThan(0);
-      await expect(snapshotJson(rows)).toMatchFileSnapshot(join(__dirname, '..', '__snapshots__', 'real-sample', `${query.name}.json`));
+      await expect(snapshotJson(rows)).toMatchFileSnapshot(
+        join(__dirname, '..', '__snapshots__', 'real-sample', `${query.name}.json`),
+      );
     });
   }
 

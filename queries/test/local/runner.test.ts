@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import * as queries from '../../src';
 import {
   albumsWithMostTracks,
   genreCounts,
@@ -13,7 +14,12 @@ import {
 import { aggregate, column } from '../../src/define/columns';
 import { defineQuery } from '../../src/define/query';
 import { LocalQueryRunner } from '../../src/local/runner';
-import { ColumnDriftError, QueryAbortedError, ResultValueError } from '../../src/runner/errors';
+import {
+  ColumnDriftError,
+  QueryAbortedError,
+  QueryTimeoutError,
+  ResultValueError,
+} from '../../src/runner/errors';
 import { sql } from '../../src/sql/template';
 import { buildLake, snapshotJson } from '../helpers/fixture-lake';
 
@@ -37,7 +43,9 @@ describe('every catalog query on the fixture lake', () => {
     it(`${query.name} (snapshot)`, async () => {
       const { rows, statistics } = await runner.run(query, LOCAL_SAMPLES[query.name] as never);
       expect(statistics).toMatchObject({ engine: 'duckdb', rowCount: rows.length, costUsd: 0 });
-      await expect(snapshotJson(rows)).toMatchFileSnapshot(join(__dirname, '..', '__snapshots__', 'local', `${query.name}.json`));
+      await expect(snapshotJson(rows)).toMatchFileSnapshot(
+        join(__dirname, '..', '__snapshots__', 'local', `${query.name}.json`),
+      );
     });
   }
 });
@@ -46,7 +54,13 @@ describe('semantics on the fixture data', () => {
   it('sorts followers numerically, beyond 2^31, one row per artist, and types them as bigint', async () => {
     const { rows } = await runner.run(topArtistsByFollowers, { limit: 10 });
     expectTypeOf(rows).toEqualTypeOf<
-      Array<{ artist_id: string; artist_name: string | null; followers: bigint; artist_popularity: number; genre: string | null }>
+      Array<{
+        artist_id: string;
+        artist_name: string | null;
+        followers: bigint;
+        artist_popularity: number;
+        genre: string | null;
+      }>
     >();
     expect(rows.map((r) => [r.artist_id, r.followers])).toEqual([
       ['ar1', 3_000_000_000n],
@@ -57,7 +71,10 @@ describe('semantics on the fixture data', () => {
       ['ar5', 15n],
     ]);
     // Two artists share the name "Love & Hate": both are listed, by id.
-    expect(rows.filter((r) => r.artist_name === 'Love & Hate').map((r) => r.artist_id)).toEqual(['ar1', 'ar7']);
+    expect(rows.filter((r) => r.artist_name === 'Love & Hate').map((r) => r.artist_id)).toEqual([
+      'ar1',
+      'ar7',
+    ]);
   });
 
   it('filters by genre and minimum popularity', async () => {
@@ -104,7 +121,8 @@ describe('semantics on the fixture data', () => {
 });
 
 describe('track-search input is data, never SQL', () => {
-  const search = async (text: string) => (await runner.run(trackSearch, { text })).rows.map((r) => r.track_name);
+  const search = async (text: string) =>
+    (await runner.run(trackSearch, { text })).rows.map((r) => r.track_name);
   it.each([
     ['%', ['50%_off', '100% Pure']],
     ['_', ['50%_off', 'under_score']],
@@ -136,7 +154,9 @@ describe('the local runner guards its results', () => {
       sql: ({ warehouse }) => sql`SELECT artist_id, artist_name AS n FROM ${warehouse}`,
     });
     await expect(runner.run(drifted)).rejects.toThrow(ColumnDriftError);
-    await expect(runner.run(drifted)).rejects.toThrow(/expected: artist_id string, n int\n  returned: artist_id VARCHAR, n VARCHAR/);
+    await expect(runner.run(drifted)).rejects.toThrow(
+      /expected: artist_id string, n int\n {2}returned: artist_id VARCHAR, n VARCHAR/,
+    );
   });
 
   it('refuses a NULL in a column declared not null, naming row and column', async () => {
@@ -147,13 +167,17 @@ describe('the local runner guards its results', () => {
       columns: [column('genre', { notNull: true })],
       sql: ({ warehouse }) => sql`SELECT genre FROM ${warehouse} ORDER BY genre NULLS FIRST`,
     });
-    await expect(runner.run(nulls)).rejects.toThrow(new ResultValueError('nulls', 'genre', 1, 'NULL in a column declared not null'));
+    await expect(runner.run(nulls)).rejects.toThrow(
+      new ResultValueError('nulls', 'genre', 1, 'NULL in a column declared not null'),
+    );
   });
 
   it('stops on an aborted signal', async () => {
     const controller = new AbortController();
     controller.abort(new Error('caller gave up'));
-    await expect(runner.run(lakeSummary, {}, { signal: controller.signal })).rejects.toThrow(QueryAbortedError);
+    await expect(runner.run(lakeSummary, {}, { signal: controller.signal })).rejects.toThrow(
+      QueryAbortedError,
+    );
   });
 
   it('streams rows with statistics set before the first row', async () => {
@@ -168,6 +192,60 @@ describe('the local runner guards its results', () => {
   });
 
   it('explains a missing lake', async () => {
-    await expect(LocalQueryRunner.open({ lakeDir: join(lake.lakeDir, 'nowhere') })).rejects.toThrow(/no local lake at .*nowhere.*Build the lake with the ETL first/);
+    await expect(LocalQueryRunner.open({ lakeDir: join(lake.lakeDir, 'nowhere') })).rejects.toThrow(
+      /no local lake at .*nowhere.*Build the lake with the ETL first/,
+    );
+  });
+});
+
+describe('local timeouts', () => {
+  it('interrupts DuckDB and raises QueryTimeoutError', async () => {
+    const slow = defineQuery({
+      name: 'slow',
+      description: 'A deliberately long cross join.',
+      params: {},
+      columns: [aggregate('n', 'bigint', 'x')],
+      sql: ({ warehouse }) =>
+        sql`SELECT count(*) AS n FROM ${warehouse} a, range(1000000000) b WHERE b.range % 7 = a.duration_ms % 7`,
+    });
+    const started = Date.now();
+    await expect(runner.run(slow, {}, { timeoutMs: 150 })).rejects.toThrow(
+      new QueryTimeoutError('slow', undefined, 150),
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The connection is usable afterwards.
+    expect((await runner.run(lakeSummary)).rows[0]!.row_count).toBe(13n);
+  });
+});
+
+describe('a service-defined query (the README example)', () => {
+  it('runs with inferred types', async () => {
+    const {
+      aggregate: agg,
+      column: col,
+      defineQuery: define,
+      limit: lim,
+      sql: tag,
+      string: str,
+      topN,
+    } = queries;
+    const labelsOfArtist = define({
+      name: 'labels-of-artist',
+      description: 'Labels an artist released on.',
+      params: { artist_id: str({ description: 'Spotify artist id.' }), limit: lim(10) },
+      columns: [col('label', { notNull: true }), agg('album_count', 'bigint', 'Albums on the label.')],
+      sql: (q) =>
+        tag`WITH ${topN(
+          q,
+          tag`    SELECT label, count(DISTINCT album_id) AS album_count
+    FROM ${q.warehouse}
+    WHERE artist_id = ${q.p.artist_id} AND label IS NOT NULL
+    GROUP BY label`,
+          tag`album_count DESC, label`,
+        )}`,
+    });
+    const { rows } = await runner.run(labelsOfArtist, { artist_id: 'ar1' });
+    expectTypeOf(rows).toEqualTypeOf<Array<{ label: string; album_count: bigint }>>();
+    expect(rows).toEqual([{ label: 'Big Label', album_count: 1n }]);
   });
 });

@@ -22,12 +22,16 @@ describe('dialects', () => {
 
   it('render tables as quoted three-part names with the defaults of the target', () => {
     expect(tableName('warehouse', target)).toBe('"AwsDataCatalog"."spotify_dev"."datawarehouse"');
-    expect(tableName('warehouse', { database: 'prod db', warehouseTable: 'dw_v2', catalog: 'other' })).toBe('"other"."prod db"."dw_v2"');
+    expect(tableName('warehouse', { database: 'prod db', warehouseTable: 'dw_v2', catalog: 'other' })).toBe(
+      '"other"."prod db"."dw_v2"',
+    );
   });
 
   it('renders a catalog query identically in both dialects unless it uses a dialect function', () => {
     const usesCall = (parts: readonly unknown[]): boolean =>
-      parts.some((part) => typeof part === 'object' && part !== null && (part as { kind: string }).kind === 'call');
+      parts.some(
+        (part) => typeof part === 'object' && part !== null && (part as { kind: string }).kind === 'call',
+      );
     let withCalls = 0;
     for (const query of QUERIES) {
       const trino = renderSql(query.body, TRINO, target);

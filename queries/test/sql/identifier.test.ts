@@ -11,6 +11,8 @@ describe('quoteIdentifier', () => {
   it('refuses empty, over-long and control-character names, naming what was wrong', () => {
     expect(() => quoteIdentifier('', 'database')).toThrow('database must be a non-empty string');
     expect(() => quoteIdentifier('x'.repeat(256), 'catalog')).toThrow(/catalog .* longer than 255/);
-    expect(() => quoteIdentifier('a\nb', 'warehouse table')).toThrow(/warehouse table "a\\nb" contains a control character/);
+    expect(() => quoteIdentifier('a\nb', 'warehouse table')).toThrow(
+      /warehouse table "a\\nb" contains a control character/,
+    );
   });
 });

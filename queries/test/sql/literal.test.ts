@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dateLiteral, doubleLiteral, hasLoneSurrogate, integerLiteral, isIsoDate, stringLiteral } from '../../src/sql/literal';
+import {
+  dateLiteral,
+  doubleLiteral,
+  hasLoneSurrogate,
+  integerLiteral,
+  isIsoDate,
+  stringLiteral,
+} from '../../src/sql/literal';
 
 describe('stringLiteral', () => {
   it.each([
@@ -24,7 +31,8 @@ describe('integerLiteral and doubleLiteral', () => {
     expect(integerLiteral(42)).toBe('42');
     expect(integerLiteral(-7)).toBe('-7');
     expect(integerLiteral(3000000000n)).toBe('3000000000');
-    for (const bad of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) expect(() => integerLiteral(bad)).toThrow(/safe integer/);
+    for (const bad of [1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53])
+      expect(() => integerLiteral(bad)).toThrow(/safe integer/);
   });
 
   it('renders doubles in exponent form, finite only', () => {

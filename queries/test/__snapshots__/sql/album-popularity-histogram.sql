@@ -1,5 +1,7 @@
 WITH params AS (
-  SELECT CAST(? AS INTEGER) AS width
+  SELECT CAST(n AS INTEGER) AS width
+  FROM UNNEST(sequence(1, 101)) AS series(n)
+  WHERE n = ?
 ),
 albums AS (
   SELECT album_id, max(album_popularity) AS album_popularity

@@ -7,10 +7,17 @@ WITH artists AS (
     max(genre) AS genre
   FROM "AwsDataCatalog"."spotify_lake_dev"."datawarehouse"
   GROUP BY artist_id
+),
+ranked AS (
+  SELECT artist_id, artist_name, followers, artist_popularity, genre, row_number() OVER (ORDER BY followers DESC, artist_id) AS row_num
+  FROM (
+    SELECT artist_id, artist_name, followers, artist_popularity, genre
+    FROM artists
+    WHERE artist_popularity >= ?
+      AND ? IN ('', genre)
+  ) top_source
 )
 SELECT artist_id, artist_name, followers, artist_popularity, genre
-FROM artists
-WHERE artist_popularity >= ?
-  AND ? IN ('', genre)
-ORDER BY followers DESC, artist_id
-LIMIT ?
+FROM ranked
+WHERE row_num <= ?
+ORDER BY row_num

@@ -1,5 +1,7 @@
 WITH params AS (
-  SELECT CAST(? AS INTEGER) AS width
+  SELECT CAST(n AS INTEGER) AS width
+  FROM UNNEST(sequence(1, 3600)) AS series(n)
+  WHERE n = ?
 ),
 track_seconds AS (
   SELECT track_id, (max(duration_ms) / 1000) AS seconds

@@ -1,0 +1,17 @@
+"""Reads a JSON list of transform texts on stdin; prints what the Glue job's parser makes of each."""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "glue"))
+
+from transform_sql import TransformSqlError, parse_transform_sql  # noqa: E402
+
+results = []
+for text in json.load(sys.stdin):
+    try:
+        results.append({"statements": [{"name": s.name, "sql": s.sql} for s in parse_transform_sql(text)]})
+    except TransformSqlError as error:
+        results.append({"error": str(error)})
+json.dump(results, sys.stdout)

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseTransformSql, renderTransformSql } from '@spotify-lake/contract';
+import { describe, expect, it } from 'vitest';
+import { python } from '../glue/python';
+
+const TRANSFORM_FILE = join(__dirname, '..', '..', 'sql', 'transform.sql');
+
+/** What the TypeScript parser (the local runner's) makes of a text: statements or the error. */
+function typescriptParse(text: string) {
+  try {
+    return { statements: parseTransformSql(text).map((s) => ({ name: s.name, sql: s.sql })) };
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
+}
+
+/** The same through the Glue job's parser (etl/glue/transform_sql.py). */
+function pythonParse(texts: string[]) {
+  const result = python([join(__dirname, 'parse_transform.py')], { input: JSON.stringify(texts) });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as ReturnType<typeof typescriptParse>[];
+}
+
+const TRICKY = [
+  '-- statement: a\nSELECT 1\n;\n',
+  '-- statement: a\r\nSELECT 1\r\n;\r\n-- statement: b\r\nSELECT 2;\r\n',
+  '-- preamble\n-- statement:  spaced_name  \nSELECT 1;;\n',
+  "-- statement: a\nSELECT '-- statement: not_a_marker' AS x\n;",
+  '-- statement: a\n  -- statement: indented lines are not markers\nSELECT 1\n',
+  '\ufeff-- statement: bom_first\nSELECT 1\n',
+  '-- statement: a\n\u00a0SELECT 1\u00a0\n;\u3000\n',
+  '-- statement: a\n\u001fSELECT 1\u001f\n',
+  '-- statement: a\nSELECT 1\n;\n-- statement: b\n\n;\n',
+  '-- statement: Upper\nSELECT 1',
+  '-- statement: 9lives\nSELECT 1',
+  '-- statement: a\nSELECT 1\n-- statement: \nSELECT 2',
+  'SELECT 1;',
+  '',
+  '-- statement: naïve\nSELECT 1',
+  '-- statement: a\nSELECT 1 -- trailing ;\n',
+  '-- statement: a\nSELECT 1\n;\n-- statement: a\nSELECT 2\n;\n',
+];
+
+describe('etl/sql/transform.sql', () => {
+  it('is the transform generated from the contract', () => {
+    const current = readFileSync(TRANSFORM_FILE, 'utf8');
+    expect(
+      current === renderTransformSql(),
+      'etl/sql/transform.sql is stale: run `pnpm --filter @spotify-lake/etl generate:sql` after changing the contract',
+    ).toBe(true);
+  });
+
+  it('splits into the same statements in the Glue job (Python) and the local runner (TypeScript)', () => {
+    const text = readFileSync(TRANSFORM_FILE, 'utf8');
+    const [fromPython] = pythonParse([text]);
+    const fromTypescript = typescriptParse(text);
+    expect(fromTypescript.statements?.length).toBeGreaterThan(5);
+    expect(fromPython).toEqual(fromTypescript);
+  });
+
+  it('gives the same statements or the same error for tricky inputs in both parsers', () => {
+    const fromPython = pythonParse(TRICKY);
+    TRICKY.forEach((text, i) => {
+      expect(fromPython[i], JSON.stringify(text)).toEqual(typescriptParse(text));
+    });
+    // The inputs cover both outcomes.
+    expect(fromPython.filter((r) => r.error).length).toBeGreaterThan(3);
+    expect(fromPython.filter((r) => r.statements).length).toBeGreaterThan(6);
+  });
+});
