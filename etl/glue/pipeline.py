@@ -91,6 +91,10 @@ def validate_arguments(args: JobArguments) -> JobArguments:
         problems.append("--transform_sql must name the transform file")
     if args.manifest_path is not None and (args.manifest_path.strip() == "" or args.manifest_path.endswith("/")):
         problems.append(f'--manifest_path must name a file, got "{args.manifest_path}"')
+    paths = [args.staging_path, args.warehouse_path, args.quarantine_path] + ([args.manifest_path] if args.manifest_path else [])
+    if len({(p or "").startswith(S3_SCHEME) for p in paths}) > 1:
+        problems.append("--staging_path, --warehouse_path, --quarantine_path and --manifest_path must all be s3:// "
+                        "URIs or all local paths")
     if problems:
         raise JobArgumentError("; ".join(problems))
     run_id = re.sub(r"[^A-Za-z0-9_.-]", "-", args.run_id) or new_run_id()

@@ -30,7 +30,7 @@ OPTIONAL_ARGUMENTS = ["transform_sql", "manifest_path", "compression", "JOB_RUN_
 
 def resolve_arguments(argv: List[str], get_resolved_options: Callable[[List[str], List[str]], Dict[str, str]]) -> Dict[str, str]:
     """getResolvedOptions fails on any name it cannot find, so optional ones are asked only when given."""
-    present = [name for name in OPTIONAL_ARGUMENTS if f"--{name}" in argv]
+    present = [name for name in OPTIONAL_ARGUMENTS if any(a == f"--{name}" or a.startswith(f"--{name}=") for a in argv)]
     return get_resolved_options(argv, REQUIRED_ARGUMENTS + present)
 
 

@@ -150,6 +150,11 @@ class LocalStorage:
         for uri in uris:
             if os.path.exists(uri):
                 os.remove(uri)
+                # Folders left empty go too, as S3 "folders" vanish with their last object.
+                try:
+                    os.removedirs(os.path.dirname(uri))
+                except OSError:
+                    pass
 
     def write_text(self, uri: str, text: str, content_type: str) -> None:
         os.makedirs(os.path.dirname(uri) or ".", exist_ok=True)

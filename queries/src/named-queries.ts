@@ -1,4 +1,5 @@
 import { QUERIES } from './catalog';
+import type { ParamSpecs } from './define/params';
 import { renderSql, TRINO } from './sql/dialect';
 
 /** A saved query for Athena's console (an `AWS::Athena::NamedQuery`); the console prompts for each `?`. */
@@ -24,9 +25,16 @@ export function namedQueries(target: {
       params.length === 0
         ? ''
         : ` Parameters, in order: ${order.map((name) => `${name} (${query.params[name]!.rule})`).join(', ')}.`;
+    // Athena's console pastes each value as a literal: text needs its quotes, dates the DATE keyword.
+    const kinds = new Set(Object.values(query.params as ParamSpecs).map((spec) => spec.kind));
+    const hints = [
+      kinds.has('string') || kinds.has('contains') ? " Type text in single quotes ('pop')." : '',
+      kinds.has('contains') ? " Search text is a LIKE pattern: '%love%'." : '',
+      kinds.has('date') ? " Type dates as DATE '2020-01-31'." : '',
+    ].join('');
     return {
       name: query.name,
-      description: truncate(`${query.description}${prompts}`, 1024),
+      description: truncate(`${query.description}${prompts}${hints}`, 1024),
       sql: renderSql(query.body, TRINO, target).text,
     };
   });

@@ -33,6 +33,10 @@ describe('namedQueries', () => {
     expect(search.description).toContain(
       'Parameters, in order: text (text of 1 to 200 characters), limit (an integer from 1 to 1000).',
     );
+    expect(search.description).toContain(
+      "Type text in single quotes ('pop'). Search text is a LIKE pattern: '%love%'.",
+    );
+    expect(named.find((n) => n.name === 'genre-counts')!.description).not.toContain('single quotes');
     expect(named.find((n) => n.name === 'lake-summary')!.description).not.toContain('Parameters');
   });
 

@@ -98,18 +98,23 @@ export function unterminatedRecord(source: SourceName, id: (field: string) => st
 
 /** Recent rows that passed the value rules and were the first of their key: what duplicates copy. */
 export class RecentRows {
-  private readonly rows: { cells: string[]; line: string; variants?: Set<string> }[] = [];
+  // Parallel arrays: one row is added per generated row, so no object is allocated for it.
+  private readonly cells: string[][] = [];
+  private readonly lines: string[] = [];
+  private readonly variants: (Set<string> | undefined)[] = [];
   private next = 0;
 
   constructor(private readonly size = 64) {}
 
   add(cells: string[], line: string): void {
-    this.rows[this.next] = { cells, line };
+    this.cells[this.next] = cells;
+    this.lines[this.next] = line;
+    this.variants[this.next] = undefined;
     this.next = (this.next + 1) % this.size;
   }
 
   get empty(): boolean {
-    return this.rows.length === 0;
+    return this.lines.length === 0;
   }
 
   /**
@@ -117,12 +122,17 @@ export class RecentRows {
    * must give it: identical to any row already written for the key -> duplicate_row, else duplicate_key.
    */
   duplicate(source: SourceName, rng: Random, changed: boolean): { line: string; outcome: Outcome } {
-    const row = this.rows[rng.int(this.rows.length)];
-    if (!row) throw new Error('no recent row to duplicate');
-    const line = changed ? recordOf(changedCells(source, row.cells, rng)) : row.line;
-    row.variants ??= new Set([row.line]);
-    if (row.variants.has(line)) return { line, outcome: 'duplicate_row' };
-    row.variants.add(line);
+    if (this.empty) throw new Error('no recent row to duplicate');
+    const slot = rng.int(this.lines.length);
+    const original = this.lines[slot] as string;
+    const line = changed ? recordOf(changedCells(source, this.cells[slot] as string[], rng)) : original;
+    let variants = this.variants[slot];
+    if (!variants) {
+      variants = new Set([original]);
+      this.variants[slot] = variants;
+    }
+    if (variants.has(line)) return { line, outcome: 'duplicate_row' };
+    variants.add(line);
     return { line, outcome: 'duplicate_key' };
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SOURCE_NAMES, SOURCES, type SourceName } from '@spotify-lake/contract';
 import { GrowableBitSet } from './bitset';
@@ -92,10 +92,14 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
     SourceName,
     string
   >;
+  // Written under temporary names and renamed at the end: a failed run never leaves a truncated
+  // file that looks like a dataset.
+  const partial = (source: SourceName) => `${files[source]}.partial-${process.pid}`;
   const writers = {} as Record<SourceName, CsvFileWriter>;
   try {
-    for (const source of SOURCE_NAMES)
-      writers[source] = await CsvFileWriter.create(files[source], header(source));
+    for (const source of SOURCE_NAMES) {
+      writers[source] = await CsvFileWriter.create(partial(source), header(source));
+    }
     const generator = new DatasetGenerator(settings, writers);
     await generator.run();
     for (const source of SOURCE_NAMES) await writers[source].close();
@@ -112,9 +116,11 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
         );
       }
     }
+    for (const source of SOURCE_NAMES) await rename(partial(source), files[source]);
     return { dir, files, rows, expected };
   } catch (error) {
     await Promise.allSettled(Object.values(writers).map((w) => w.close()));
+    await Promise.allSettled(SOURCE_NAMES.map((s) => rm(partial(s), { force: true })));
     throw error;
   }
 }
@@ -134,6 +140,7 @@ class DatasetGenerator {
   };
   private readonly faultRng: Record<SourceName, Random>;
   private nextTrack = 0;
+  private peeked: { index: number; track: Track } | undefined;
   private unknownArtists = 0;
   private unknownTracks = 0;
 
@@ -226,10 +233,17 @@ class DatasetGenerator {
     }
   }
 
+  /** The next new track, computed ahead when an album is named after it. */
+  private peekTrack(): Track {
+    if (this.peeked?.index !== this.nextTrack)
+      this.peeked = { index: this.nextTrack, track: track(this.seed, this.nextTrack) };
+    return this.peeked.track;
+  }
+
   /** A new track: its tracks.csv row(s) are written when its first album row is. */
   private newTrack(): { index: number; track: Track } {
+    const created = this.peekTrack();
     const index = this.nextTrack++;
-    const created = track(this.seed, index);
     this.acceptedTracks.set(index, this.dimensionRow('tracks', trackCells(created)));
     return { index, track: created };
   }
@@ -255,7 +269,7 @@ class DatasetGenerator {
         artistIndex = Math.floor(this.artistCount * rng.float() ** 2.5);
         artistId = spotifyId(this.seed, 'artist', artistIndex);
         firstTrackOfAlbum = this.nextTrack;
-        current = album(this.seed, albumIndex++, track(this.seed, this.nextTrack).title, size === 1, rng);
+        current = album(this.seed, albumIndex++, this.peekTrack().title, size === 1, rng);
         slotsLeft = size;
         reusedOnAlbum.clear();
       }

@@ -1,9 +1,10 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
 const LF = 0x0a;
 const CR = 0x0d;
+const CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Text beyond this is not kept for a record: DuckDB rejects longer records itself (max_line_size). */
 const MAX_KEPT_RECORD_BYTES = 2 * 1024 * 1024;
@@ -31,97 +32,110 @@ export interface RecordScan {
 
 /**
  * Splits a CSV file into records (RFC 4180: quoted fields may hold `,`, `""` and line breaks) and counts
- * their fields, in one pass over the bytes. Only text of the records it reports is kept.
+ * their fields, in one pass over the bytes. Only the text of the records it reports is kept.
+ * The loop keeps all its state in locals: this runs over every byte of every input.
  */
 export async function scanCsvRecords(path: string, headerFields: number): Promise<RecordScan> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  const found: TrailingFieldRecord[] = [];
   let line = 0;
   let records = -1; // the header is the first record
-  let fields = 0;
-  let fieldHasContent = false;
-  let extraHasContent = false;
-  let recordStarted = false;
+  let fields = 0; // fields ended so far in the current record
+  let hasContent = false; // the current field has a character (or an escaped quote)
+  let extraContent = false; // a field beyond the header's count has content
+  let started = false; // the current line has a character: not an empty line
   let inQuotes = false;
-  let quoteSeen = false; // a quote inside quotes: closes the field, or escapes a second quote
-  let broken = false; // text after a closing quote: DuckDB rejects the record
+  let closedQuote = false; // just after a closing quote (or the first of an escaped pair)
+  let broken = false; // text after a closing quote: DuckDB rejects the record itself
   let kept: Buffer[] = [];
   let keptBytes = 0;
-  const found: TrailingFieldRecord[] = [];
+  let position = 0;
 
-  const endField = () => {
-    if (fields >= headerFields && fieldHasContent) extraHasContent = true;
-    fields++;
-    fieldHasContent = false;
-  };
-  const endRecord = (tail: Buffer) => {
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const chunk = buffer.subarray(0, bytesRead);
+      let recordStart = 0;
+      for (let i = 0; i < bytesRead; i++) {
+        const byte = chunk[i] as number;
+        if (inQuotes) {
+          if (byte === QUOTE) {
+            inQuotes = false;
+            closedQuote = true;
+          } else {
+            hasContent = true;
+          }
+        } else if (byte === COMMA) {
+          if (fields >= headerFields && hasContent) extraContent = true;
+          fields++;
+          hasContent = false;
+          closedQuote = false;
+          started = true;
+        } else if (byte === LF) {
+          line++;
+          if (started) {
+            // Here the record's last field ends; an empty line (not started) only takes a line number.
+            if (records >= 0 && fields >= headerFields && !(extraContent || hasContent) && !broken) {
+              found.push(trailingRecord(line, records, fields + 1, kept, chunk.subarray(recordStart, i)));
+            }
+            records++;
+          }
+          fields = 0;
+          hasContent = false;
+          extraContent = false;
+          started = false;
+          closedQuote = false;
+          broken = false;
+          kept = [];
+          keptBytes = 0;
+          recordStart = i + 1;
+        } else if (byte === QUOTE) {
+          started = true;
+          if (closedQuote) {
+            // `""` inside a quoted field: a literal quote, and the field goes on.
+            inQuotes = true;
+            closedQuote = false;
+            hasContent = true;
+          } else if (!hasContent) {
+            inQuotes = true;
+          } else {
+            hasContent = true; // a quote inside an unquoted value is kept as is
+          }
+        } else if (byte !== CR) {
+          if (closedQuote) broken = true;
+          started = true;
+          hasContent = true;
+        }
+      }
+      if (recordStart < bytesRead && keptBytes < MAX_KEPT_RECORD_BYTES) {
+        kept.push(Buffer.from(chunk.subarray(recordStart)));
+        keptBytes += bytesRead - recordStart;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  // The last record may lack a line break; an unterminated quote makes it one DuckDB rejects itself.
+  if (started || inQuotes) {
     line++;
-    if (!recordStarted) return; // an empty line: skipped by readers, but it takes a line number
-    endField();
-    if (records >= 0 && fields > headerFields && !extraHasContent && !broken) {
-      const bytes = Buffer.concat([...kept, tail]);
-      const text = bytes.toString('utf8').replace(/\r$/, '');
-      found.push({ line, recordsBefore: records, fieldCount: fields, text });
+    if (records >= 0 && fields >= headerFields && !(extraContent || hasContent) && !broken && !inQuotes) {
+      found.push(trailingRecord(line, records, fields + 1, kept, Buffer.alloc(0)));
     }
     records++;
-    fields = 0;
-    fieldHasContent = false;
-    extraHasContent = false;
-    recordStarted = false;
-    broken = false;
-    quoteSeen = false;
-  };
-
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    let recordStart = 0;
-    for (let i = 0; i < chunk.length; i++) {
-      const byte = chunk[i]!;
-      if (inQuotes) {
-        if (byte === QUOTE) {
-          inQuotes = false;
-          quoteSeen = true;
-        } else {
-          fieldHasContent = true;
-        }
-        continue;
-      }
-      if (byte === QUOTE) {
-        if (quoteSeen) {
-          // `""` inside a quoted field: a literal quote, and the field goes on.
-          inQuotes = true;
-          quoteSeen = false;
-          fieldHasContent = true;
-        } else if (!fieldHasContent) {
-          inQuotes = true;
-          recordStarted = true;
-        } else {
-          fieldHasContent = true; // a quote inside an unquoted value is kept as is
-        }
-        continue;
-      }
-      if (byte === COMMA) {
-        recordStarted = true;
-        quoteSeen = false;
-        endField();
-        continue;
-      }
-      if (byte === LF) {
-        endRecord(chunk.subarray(recordStart, i));
-        kept = [];
-        keptBytes = 0;
-        recordStart = i + 1;
-        continue;
-      }
-      if (byte === CR) continue;
-      if (quoteSeen) broken = true;
-      recordStarted = true;
-      fieldHasContent = true;
-    }
-    if (recordStart < chunk.length && keptBytes < MAX_KEPT_RECORD_BYTES) {
-      const rest = chunk.subarray(recordStart);
-      kept.push(Buffer.from(rest));
-      keptBytes += rest.length;
-    }
   }
-  if (inQuotes) broken = true; // an unterminated quote: DuckDB rejects the record
-  if (recordStarted || inQuotes) endRecord(Buffer.alloc(0));
   return { records: Math.max(records, 0), trailingFieldRecords: found };
+}
+
+function trailingRecord(
+  line: number,
+  recordsBefore: number,
+  fieldCount: number,
+  kept: readonly Buffer[],
+  tail: Buffer,
+): TrailingFieldRecord {
+  const text = Buffer.concat([...kept, tail]).toString('utf8').replace(/\r$/, '');
+  return { line, recordsBefore, fieldCount, text };
 }

@@ -20,7 +20,7 @@ import {
   type SchemaChangePolicy,
   UPDATE_BEHAVIORS,
 } from './crawler/crawler-settings';
-import type { LakeCatalogArgs, LakeCatalogCrawlerArgs } from './lake-catalog-args';
+import type { LakeCatalogArgs, LakeCatalogCrawlerArgs, LakeCatalogTransforms } from './lake-catalog-args';
 import {
   assertGlueDatabaseName,
   assertWorkgroupName,
@@ -75,6 +75,19 @@ const CRAWLER_KEYS: readonly (keyof LakeCatalogCrawlerArgs)[] = [
   'recrawlBehavior',
   'tablePrefix',
   'logsKmsKeyArn',
+];
+const TRANSFORM_KEYS: readonly (keyof LakeCatalogTransforms)[] = [
+  'database',
+  'warehouseTable',
+  'stagingTable',
+  'quarantineTable',
+  'workgroup',
+  'namedQuery',
+  'crawler',
+  'crawlerRole',
+  'crawlerPolicy',
+  'crawlerSecurityConfiguration',
+  'crawlerLogsKey',
 ];
 const LAKE_KEYS = ['dataBucketName', 'dataBucketArn', 'resultsBucketName', 'resultsBucketArn'] as const;
 
@@ -140,6 +153,13 @@ function resolveCrawler(crawler: LakeCatalogCrawlerArgs | undefined): ResolvedCr
   if (new Set(targets).size !== targets.length)
     throw new Error(`crawler.targets lists a zone twice: ${targets.join(', ')}`);
 
+  if (crawler.schemaChangePolicy !== undefined) {
+    assertKnownKeys(
+      crawler.schemaChangePolicy,
+      ['updateBehavior', 'deleteBehavior'],
+      'crawler.schemaChangePolicy',
+    );
+  }
   const schemaChangePolicy = { ...defaultSchemaChangePolicy(), ...crawler.schemaChangePolicy };
   assertOneOf(
     schemaChangePolicy.updateBehavior,
@@ -189,6 +209,21 @@ function resolve(
     throw new Error(
       'bytesScannedCutoffPerQuery is required: the most bytes one query may scan (at least 10485760, 10 MB)',
     );
+  }
+  if (args.transform !== undefined) {
+    if (typeof args.transform !== 'object' || args.transform === null) {
+      throw new Error(
+        `transform must be an object of hooks per child; got ${JSON.stringify(args.transform)}`,
+      );
+    }
+    assertKnownKeys(args.transform, TRANSFORM_KEYS, 'transform');
+    for (const [child, hook] of Object.entries(args.transform)) {
+      if (hook !== undefined && typeof hook !== 'function' && (typeof hook !== 'object' || hook === null)) {
+        throw new Error(
+          `transform.${child} must be an object merged over the args or a function (args, opts, name) => void`,
+        );
+      }
+    }
   }
   const resultsPrefix = args.resultsPrefix ?? DEFAULT_RESULTS_PREFIX;
   assertResultsPrefix(resultsPrefix);

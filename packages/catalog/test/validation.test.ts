@@ -200,6 +200,23 @@ describe('resolveLakeCatalogArgs errors', () => {
       args({ crawler: { enabled: true, tablePrefix: 'Raw-' } }),
       'crawler.tablePrefix "Raw-" must be at most 128',
     ],
+    [
+      'a misspelt transform child',
+      args({ transform: { workgroups: {} } as never }),
+      'transform: unknown option workgroups; expected database, warehouseTable',
+    ],
+    [
+      'a transform hook that is neither object nor function',
+      args({ transform: { database: 'x' } as never }),
+      'transform.database must be an object merged over the args or a function (args, opts, name) => void',
+    ],
+    [
+      'a misspelt schema change behaviour',
+      args({
+        crawler: { enabled: true, schemaChangePolicy: { updateBehaviour: 'LOG' } as never },
+      }),
+      'crawler.schemaChangePolicy: unknown option updateBehaviour; expected updateBehavior, deleteBehavior',
+    ],
   ])('names the component and the option for %s', (_, given, message) => {
     expect(() => resolve(given)).toThrow(`LakeCatalog "cat": ${message}`);
   });

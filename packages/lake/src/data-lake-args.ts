@@ -47,7 +47,8 @@ export interface DataLakeArgs {
   encryption?: LakeEncryption;
   /**
    * An existing KMS key to encrypt with instead of creating one (only with `encryption: 'kms'`). Its key policy is
-   * then yours to manage.
+   * then yours to manage. It must be the key ARN, not an alias or a key id: IAM grants on KMS and the bucket policy's
+   * key condition only match the key ARN (an Output is checked when it resolves).
    * @default undefined (the lake creates its own key)
    */
   kmsKeyArn?: pulumi.Input<string>;

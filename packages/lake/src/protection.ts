@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { assertKnownKeys } from './known-keys';
 
 /**
  * The two-step opt-in to disposable data. Both steps are needed: `enabled: true`, and `confirm` set to the name
@@ -39,6 +40,12 @@ export function resolveDataProtection(
       forceDestroy: false,
     };
   }
+  if (typeof disposableData !== 'object' || disposableData === null) {
+    throw new Error(
+      `${owner}: disposableData must be { enabled: true, confirm: '<stack name>' } (got ${JSON.stringify(disposableData)})`,
+    );
+  }
+  assertKnownKeys(owner, 'disposableData field', disposableData, ['enabled', 'confirm']);
   if (typeof disposableData.enabled !== 'boolean') {
     throw new Error(`${owner}: disposableData.enabled must be true or false`);
   }

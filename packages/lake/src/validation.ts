@@ -1,5 +1,6 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import type { DataLakeArgs, DataLakeTransforms, LakeEncryption, ObjectOwnership } from './data-lake-args';
+import { assertKnownKeys } from './known-keys';
 import { type LakeLifecycle, resolveLifecycle } from './lifecycle/lifecycle-rules';
 import { type DataProtection, resolveDataProtection } from './protection';
 import type { MinimumTlsVersion } from './storage/bucket-policy';
@@ -41,6 +42,51 @@ export interface ResolvedDataLakeArgs {
  */
 export const MAX_LAKE_NAME_LENGTH = 47;
 const LAKE_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+
+const ARG_KEYS: readonly (keyof DataLakeArgs)[] = [
+  'encryption',
+  'kmsKeyArn',
+  'kmsKeyDeletionWindowDays',
+  'bucketKeyEnabled',
+  'blockPublicAccess',
+  'objectOwnership',
+  'denyInsecureTransport',
+  'minimumTlsVersion',
+  'denyWrongEncryptionUploads',
+  'versioning',
+  'lifecycle',
+  'disposableData',
+  'tags',
+  'transform',
+];
+
+/**
+ * A key ARN, not an alias, alias ARN or bare key id: IAM grants on KMS only match the key ARN, and S3 compares the
+ * `x-amz-server-side-encryption-aws-kms-key-id` condition key with the key ARN.
+ */
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/;
+
+/** Throws when `value` is not a KMS key ARN; the message names the lake and the argument. */
+export function assertKmsKeyArn(owner: string, value: unknown): void {
+  if (typeof value !== 'string' || !KMS_KEY_ARN.test(value)) {
+    throw new Error(
+      `${owner}: kmsKeyArn must be a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> ` +
+        `(not an alias or a bare key id: IAM grants and the bucket policy match the key ARN); got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+/** Checks a plain value now, and an Output when it resolves, so a bad value from config fails the same way. */
+function checkedKmsKeyArn(owner: string, value: pulumi.Input<string>): pulumi.Input<string> {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+    return pulumi.output(value).apply((resolved) => {
+      assertKmsKeyArn(owner, resolved);
+      return resolved;
+    });
+  }
+  assertKmsKeyArn(owner, value);
+  return value;
+}
 
 const TRANSFORM_KEYS: readonly (keyof DataLakeTransforms)[] = [
   'dataBucket',
@@ -87,6 +133,10 @@ export function validateLakeName(name: string): void {
 export function resolveDataLakeArgs(name: string, args: DataLakeArgs, stack: string): ResolvedDataLakeArgs {
   validateLakeName(name);
   const owner = `DataLake "${name}"`;
+  if (typeof args !== 'object' || args === null) {
+    throw new Error(`${owner}: args must be an object (got ${JSON.stringify(args)})`);
+  }
+  assertKnownKeys(owner, 'argument', args, ARG_KEYS);
   const d = DATA_LAKE_DEFAULTS;
   const encryption = oneOf(owner, 'encryption', args.encryption ?? d.encryption, ['kms', 'sse-s3'] as const);
   if (args.kmsKeyArn !== undefined && encryption !== 'kms') {
@@ -115,7 +165,7 @@ export function resolveDataLakeArgs(name: string, args: DataLakeArgs, stack: str
   }
   return {
     encryption,
-    kmsKeyArn: args.kmsKeyArn,
+    kmsKeyArn: args.kmsKeyArn === undefined ? undefined : checkedKmsKeyArn(owner, args.kmsKeyArn),
     kmsKeyDeletionWindowDays: window,
     bucketKeyEnabled: flag(owner, 'bucketKeyEnabled', args.bucketKeyEnabled ?? d.bucketKeyEnabled),
     blockPublicAccess: flag(owner, 'blockPublicAccess', args.blockPublicAccess ?? d.blockPublicAccess),

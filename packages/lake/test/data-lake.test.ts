@@ -11,6 +11,7 @@ import {
 } from '../src';
 import { BUCKET_KINDS, buildLake, exampleRole, TYPES } from './support/lake-fixture';
 import { wildcardViolations } from './support/policy-check';
+import { takesTags } from './support/provider-tags';
 import { type RecordedResource, resolvedValue, setupPulumiMocks } from './support/pulumi-mocks';
 
 const mocks = setupPulumiMocks();
@@ -215,6 +216,19 @@ describe('DataLake with default args', async () => {
       });
     }
     expect(named('dflt-data').inputs.tags).toMatchObject({ 'spotify-lake:role': 'data' });
+  });
+
+  it('tags every resource whose provider args take tags, as the provider declares them', () => {
+    const taggable = resources.filter((r) => r.custom && takesTags(r.type));
+    // Not vacuous: the buckets and the key are taggable, the configuration children are not.
+    expect(new Set(taggable.map((r) => r.type))).toEqual(new Set([TYPES.bucket, TYPES.key]));
+    for (const resource of taggable) {
+      expect(resource.inputs.tags, resource.name).toMatchObject({
+        team: 'data',
+        'spotify-lake:component': 'DataLake',
+        'spotify-lake:lake': 'dflt',
+      });
+    }
   });
 
   it('exposes the bucket names and ARNs, the key ARN and the contract zones', async () => {

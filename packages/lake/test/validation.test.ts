@@ -1,3 +1,4 @@
+import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
 import type { DataLakeArgs } from '../src/data-lake-args';
 import { defaultLifecycle } from '../src/lifecycle/lifecycle-rules';
@@ -142,7 +143,84 @@ describe('DataLake argument validation', () => {
       { disposableData: { enabled: true, confirm: 'prod' } },
       'DataLake "bad": disposableData.confirm is "prod" but this stack is "test"; data stays protected',
     ],
+    [
+      'a misspelt argument',
+      { encyption: 'kms', tag: {} },
+      'DataLake "bad": unknown argument "encyption", "tag"; expected encryption, kmsKeyArn,',
+    ],
+    [
+      'a misspelt lifecycle field',
+      { lifecycle: { queryResultExpirationDays: 3 } },
+      'DataLake "bad": unknown lifecycle field "queryResultExpirationDays"; expected abortIncompleteMultipartUploadDays,',
+    ],
+    [
+      'a misspelt zone step',
+      { lifecycle: { staging: { expireAfter: 400 } } },
+      'DataLake "bad": unknown lifecycle.staging field "expireAfter"; expected infrequentAccessAfterDays, glacierInstantRetrievalAfterDays, expireAfterDays',
+    ],
+    [
+      'a zone that is not an object',
+      { lifecycle: { quarantine: 90 } },
+      'DataLake "bad": lifecycle.quarantine must be an object (got 90)',
+    ],
+    [
+      'a misspelt disposableData field',
+      { disposableData: { enabled: true, confirmed: 'test' } },
+      'DataLake "bad": unknown disposableData field "confirmed"; expected enabled, confirm',
+    ],
+    [
+      'disposableData as a flag',
+      { disposableData: true },
+      `DataLake "bad": disposableData must be { enabled: true, confirm: '<stack name>' } (got true)`,
+    ],
+    [
+      'a key alias instead of a key ARN',
+      { kmsKeyArn: 'alias/spotify' },
+      'DataLake "bad": kmsKeyArn must be a KMS key ARN, arn:<partition>:kms:<region>:<account>:key/<key id> (not an alias or a bare key id',
+    ],
+    [
+      'an alias ARN instead of a key ARN',
+      { kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:alias/spotify' },
+      'DataLake "bad": kmsKeyArn must be a KMS key ARN',
+    ],
+    [
+      'a bare key id',
+      { kmsKeyArn: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+      'DataLake "bad": kmsKeyArn must be a KMS key ARN',
+    ],
   ])('rejects %s with a message naming the argument', (_case, args, message) => {
     expect(errorOf('bad', args)).toContain(message);
+  });
+});
+
+/** The value of an Input, rejecting with the error an apply threw; the Output's other promises are observed too. */
+function rejectionOf<T>(input: pulumi.Input<T>): Promise<T> {
+  const output = pulumi.output(input) as unknown as {
+    promise(): Promise<T>;
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+    allResources?: () => Promise<unknown>;
+  };
+  const ignore = () => undefined;
+  output.isKnown.catch(ignore);
+  output.isSecret.catch(ignore);
+  output.allResources?.().catch(ignore);
+  return output.promise();
+}
+
+describe('kmsKeyArn given as an Output', () => {
+  it('accepts key ARNs of any partition and checks Outputs when they resolve', async () => {
+    for (const arn of [
+      'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab',
+    ]) {
+      expect(resolveDataLakeArgs('lake', { kmsKeyArn: arn }, 'dev').kmsKeyArn).toBe(arn);
+    }
+    const fromConfig = resolveDataLakeArgs(
+      'lake',
+      { kmsKeyArn: Promise.resolve('alias/from-config') },
+      'dev',
+    ).kmsKeyArn;
+    await expect(rejectionOf(fromConfig)).rejects.toThrow('DataLake "lake": kmsKeyArn must be a KMS key ARN');
   });
 });

@@ -12,6 +12,7 @@ import {
 import type { AnyQuery, QueryRow } from '../define/query';
 import { type Clock, systemClock } from '../runner/clock';
 import { QueryAbortedError, QueryTimeoutError } from '../runner/errors';
+import { flattenPages } from '../runner/flatten-pages';
 import type {
   QueryResult,
   QueryRunner,
@@ -92,17 +93,18 @@ export class AthenaQueryRunner implements QueryRunner {
     const runner = this;
     const stream = {
       statistics: undefined as QueryStatistics | undefined,
-      async *[Symbol.asyncIterator](): AsyncGenerator<QueryRow<Q>> {
-        const execution = await runner.execute(query.name, prepared, options);
-        stream.statistics = athenaStatistics(execution.id, execution.statistics, 0);
-        let rowCount = 0;
-        for await (const page of runner.pages(query, execution.id, options.signal)) {
-          rowCount += page.length;
-          stream.statistics = { ...stream.statistics, rowCount };
-          for (const row of page) yield row as QueryRow<Q>;
-        }
-      },
+      [Symbol.asyncIterator]: () => flattenPages(pages()),
     };
+    async function* pages(): AsyncGenerator<QueryRow<Q>[]> {
+      const execution = await runner.execute(query.name, prepared, options);
+      stream.statistics = athenaStatistics(execution.id, execution.statistics, 0);
+      let rowCount = 0;
+      for await (const page of runner.pages(query, execution.id, options.signal)) {
+        rowCount += page.length;
+        stream.statistics = { ...stream.statistics, rowCount };
+        yield page as QueryRow<Q>[];
+      }
+    }
     return stream;
   }
 

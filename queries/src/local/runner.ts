@@ -1,8 +1,9 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import { WAREHOUSE_TABLE } from '@spotify-lake/contract';
-import type { AnyQuery, QueryRow } from '../define/query';
+import type { AnyQuery, PreparedQuery, QueryRow } from '../define/query';
 import { type Clock, systemClock } from '../runner/clock';
 import { ColumnDriftError, QueryAbortedError, QueryTimeoutError, ResultValueError } from '../runner/errors';
+import { flattenPages } from '../runner/flatten-pages';
 import type {
   QueryResult,
   QueryRunner,
@@ -73,88 +74,93 @@ export class LocalQueryRunner implements QueryRunner {
   stream<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): QueryStream<QueryRow<Q>> {
     const [params, options = {}] = args as [unknown, RunOptions | undefined];
     const prepared = query.prepare(DUCKDB, LOCAL_TARGET, params as never);
-    const runner = this;
-    const clock = this.options.clock ?? systemClock;
     const stream = {
       statistics: undefined as QueryStatistics | undefined,
-      async *[Symbol.asyncIterator](): AsyncGenerator<QueryRow<Q>> {
-        const { signal } = options;
-        const timeoutMs = options.timeoutMs ?? runner.options.timeoutMs;
-        if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
-        let timedOut = false;
-        const interrupt = () => runner.connection.interrupt();
-        signal?.addEventListener('abort', interrupt, { once: true });
-        const timer =
-          timeoutMs === undefined
-            ? undefined
-            : setTimeout(() => {
-                timedOut = true;
-                interrupt();
-              }, timeoutMs);
-        const startedAt = clock.now();
-        try {
-          const statement = await runner.connection.prepare(prepared.sql);
-          for (const [i, value] of prepared.values.entries()) bindDuckDb(statement, i + 1, value);
-          const result = await statement.stream();
-          const names = result.columnNames();
-          const types = result.columnTypes();
-          const expected = query.columns.map((c) => c.name);
-          const typesOk = query.columns.every(
-            (c, i) => types[i] !== undefined && acceptsDuckDbType(c.type, types[i]!.typeId),
-          );
-          if (names.length !== expected.length || names.some((n, i) => n !== expected[i]) || !typesOk) {
-            throw new ColumnDriftError(
-              query.name,
-              query.columns.map((c) => `${c.name} ${c.type}`),
-              names.map((n, i) => `${n} ${String(types[i])}`),
-            );
-          }
-          const elapsed = clock.now() - startedAt;
-          stream.statistics = {
-            engine: 'duckdb',
-            engineExecutionTimeMs: elapsed,
-            queueTimeMs: 0,
-            totalExecutionTimeMs: elapsed,
-            costUsd: 0,
-            rowCount: 0,
-          };
-          let rowNumber = 0;
-          for await (const chunk of result.yieldRows()) {
-            if (signal?.aborted) throw signal.reason;
-            for (const values of chunk) {
-              rowNumber++;
-              const row: Record<string, unknown> = {};
-              query.columns.forEach((column, i) => {
-                let value: unknown;
-                try {
-                  value = fromDuckDb(column.type, values[i] ?? null);
-                } catch (error) {
-                  throw new ResultValueError(query.name, column.name, rowNumber, (error as Error).message);
-                }
-                if (value === null && !column.nullable) {
-                  throw new ResultValueError(
-                    query.name,
-                    column.name,
-                    rowNumber,
-                    'NULL in a column declared not null',
-                  );
-                }
-                row[column.name] = value;
-              });
-              stream.statistics = { ...stream.statistics, rowCount: rowNumber };
-              yield row as QueryRow<Q>;
-            }
-          }
-        } catch (error) {
-          if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
-          if (timedOut) throw new QueryTimeoutError(query.name, undefined, timeoutMs!);
-          throw error;
-        } finally {
-          if (timer) clearTimeout(timer);
-          signal?.removeEventListener('abort', interrupt);
-        }
-      },
+      [Symbol.asyncIterator]: () => flattenPages(this.pages(query, prepared, options, stream)),
     };
     return stream;
   }
+
+  private async *pages<Q extends AnyQuery>(
+    query: Q,
+    prepared: PreparedQuery,
+    options: RunOptions,
+    stream: { statistics: QueryStatistics | undefined },
+  ): AsyncGenerator<QueryRow<Q>[]> {
+    const clock = this.options.clock ?? systemClock;
+    const { signal } = options;
+    const timeoutMs = options.timeoutMs ?? this.options.timeoutMs;
+    if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
+    let timedOut = false;
+    const interrupt = () => this.connection.interrupt();
+    signal?.addEventListener('abort', interrupt, { once: true });
+    const timer =
+      timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            interrupt();
+          }, timeoutMs);
+    const startedAt = clock.now();
+    try {
+      const statement = await this.connection.prepare(prepared.sql);
+      for (const [i, value] of prepared.values.entries()) bindDuckDb(statement, i + 1, value);
+      const result = await statement.stream();
+      checkColumns(query, result.columnNames(), result.columnTypes());
+      const elapsed = clock.now() - startedAt;
+      stream.statistics = {
+        engine: 'duckdb',
+        engineExecutionTimeMs: elapsed,
+        queueTimeMs: 0,
+        totalExecutionTimeMs: elapsed,
+        costUsd: 0,
+        rowCount: 0,
+      };
+      let rowNumber = 0;
+      for await (const chunk of result.yieldRows()) {
+        if (signal?.aborted) throw signal.reason;
+        const page = chunk.map((values) => toRow(query, values, ++rowNumber));
+        stream.statistics = { ...stream.statistics, rowCount: rowNumber };
+        yield page as QueryRow<Q>[];
+      }
+    } catch (error) {
+      if (signal?.aborted) throw new QueryAbortedError(query.name, undefined, { cause: signal.reason });
+      if (timedOut) throw new QueryTimeoutError(query.name, undefined, timeoutMs!);
+      throw error;
+    } finally {
+      if (timer) clearTimeout(timer);
+      signal?.removeEventListener('abort', interrupt);
+    }
+  }
+}
+
+function checkColumns(query: AnyQuery, names: readonly string[], types: readonly DuckDBType[]): void {
+  const expected = query.columns.map((c) => c.name);
+  const typesOk = query.columns.every(
+    (c, i) => types[i] !== undefined && acceptsDuckDbType(c.type, types[i]!.typeId),
+  );
+  if (names.length !== expected.length || names.some((n, i) => n !== expected[i]) || !typesOk) {
+    throw new ColumnDriftError(
+      query.name,
+      query.columns.map((c) => `${c.name} ${c.type}`),
+      names.map((n, i) => `${n} ${String(types[i])}`),
+    );
+  }
+}
+
+function toRow(query: AnyQuery, values: readonly DuckDBValue[], rowNumber: number): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [i, column] of query.columns.entries()) {
+    let value: unknown;
+    try {
+      value = fromDuckDb(column.type, values[i] ?? null);
+    } catch (error) {
+      throw new ResultValueError(query.name, column.name, rowNumber, (error as Error).message);
+    }
+    if (value === null && !column.nullable) {
+      throw new ResultValueError(query.name, column.name, rowNumber, 'NULL in a column declared not null');
+    }
+    row[column.name] = value;
+  }
+  return row;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAKE_ZONES, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
 import { Parser } from 'node-sql-parser/build/trino';
@@ -31,6 +32,16 @@ describe('the catalog', () => {
     expect(names.length).toBeGreaterThanOrEqual(10);
     expect(Object.keys(SAMPLE_PARAMS).sort()).toEqual([...names].sort());
     expect(() => findQuery('nope')).toThrow('no query named "nope"; run with --list');
+  });
+
+  it('is documented in the package README, query by query', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const query of QUERIES) {
+      expect(readme, query.name).toMatch(
+        new RegExp(`\\| \`${escapeRegExp(query.name)}\`\\s*\\| ${escapeRegExp(query.description)}\\s*\\|`),
+      );
+    }
   });
 
   it('gives every top-N query a limit, used in a LIMIT clause', () => {

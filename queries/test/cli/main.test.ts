@@ -33,6 +33,14 @@ describe('pnpm query', () => {
     expect(stdout).toContain('--param text=<contains>  text of 1 to 200 characters, required.');
   });
 
+  it('--help prints the usage', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      'pnpm query <name> [--param key=value ...] [--format table|json|csv] [--lake DIR]',
+    );
+  });
+
   it('--format json prints a JSON array of rows and nothing else on stdout', async () => {
     const { code, stdout, stderr } = await cli([
       'top-artists-by-followers',

@@ -77,10 +77,18 @@ class FakeWriter:
     def parquet(self, path: str) -> None:
         self.spark.events.append(("write", self.view, self.mode_value, dict(self.options), path))
         part = f"{path}part-00000-{uuid.UUID(int=len(self.spark.events))}-c000.{self.options.get('compression')}.parquet"
-        self.spark.s3.put_object(**s3_location(part), Body=b"PAR1 fake PAR1")
+        self.put(part, b"PAR1 fake PAR1")
         if self.spark.fail_write == self.view:
             raise SparkFailure(f"write of {self.view} failed")
-        self.spark.s3.put_object(**s3_location(f"{path}_SUCCESS"), Body=b"")
+        self.put(f"{path}_SUCCESS", b"")
+
+    def put(self, uri: str, body: bytes) -> None:
+        if uri.startswith("s3://"):
+            self.spark.s3.put_object(**s3_location(uri), Body=body)
+        else:
+            os.makedirs(os.path.dirname(uri), exist_ok=True)
+            with open(uri, "wb") as handle:
+                handle.write(body)
 
 
 class Grouped:

@@ -45,6 +45,10 @@ class EntrypointTest(unittest.TestCase):
         self.assertEqual((arguments.transform_sql, arguments.compression, arguments.manifest_path, arguments.run_id),
                          ("transform.sql", "zstd", None, ""))
 
+    def test_optional_arguments_may_be_written_with_an_equals_sign(self) -> None:
+        resolved = spotify_etl_job.resolve_arguments(ARGV + ["--compression=gzip"], lambda argv, names: names)
+        self.assertIn("compression", resolved)
+
     def test_bad_input_fails_the_run_without_committing(self) -> None:
         staged_lake(self.s3, skip=("artists",))
         with self.assertRaises(EtlInputError):

@@ -20,7 +20,7 @@ from pipeline import (  # noqa: E402
     views_to_cache,
 )
 from spotify_contract import CONTRACT  # noqa: E402
-from storage import S3Storage  # noqa: E402
+from storage import LocalStorage, S3Storage  # noqa: E402
 from transform_sql import parse_transform_sql  # noqa: E402
 
 TRANSFORM_SQL = os.path.join(fakes.ETL_DIR, "sql", "transform.sql")
@@ -249,6 +249,30 @@ class PublishesAtomicallyEnough(PipelineCase):
         self.assertEqual(self.s3.objects, before)
 
 
+class RunsOnALocalFolder(unittest.TestCase):
+    def test_reads_writes_and_publishes_local_paths(self) -> None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as root:
+            storage = LocalStorage()
+            for name in CONTRACT["sources"]:
+                storage.write_text(f"{root}/staging/{name}/{name}.csv", HEADERS[name] + "\n" + SAMPLE_ROWS[name], "text/csv")
+            storage.write_text(f"{root}/datawarehouse/part-old.parquet", "old", "application/octet-stream")
+            spark = fakes.FakeSpark(fakes.FakeS3Client(), spark_results())
+            manifest = run_pipeline(spark, JobArguments(
+                staging_path=f"{root}/staging", warehouse_path=f"{root}/datawarehouse",
+                quarantine_path=f"{root}/quarantine", transform_sql=TRANSFORM_SQL,
+                manifest_path=f"{root}/manifest.json", run_id="local"), storage)
+            files = sorted(os.path.relpath(f.uri, root) for f in storage.list_files(root))
+            self.assertEqual([f for f in files if not f.startswith("staging/")], [
+                "datawarehouse/" + os.path.basename(manifest["warehouse"]["files"][0]),
+                "manifest.json",
+                "quarantine/" + os.path.basename(manifest["quarantine"]["files"][0]),
+            ])
+            self.assertEqual(json.loads(storage.read_text(f"{root}/manifest.json"))["runId"], "local")
+            self.assertFalse(os.path.exists(f"{root}/_runs"))
+
+
 class RejectsBadInput(PipelineCase):
     def assert_nothing_done(self, spark: fakes.FakeSpark, before: dict) -> None:
         self.assertEqual(self.s3.objects, before)
@@ -295,6 +319,8 @@ class RejectsBadInput(PipelineCase):
             validate_arguments(job_arguments(warehouse_path="s3://lake-bucket/"))
         with self.assertRaisesRegex(JobArgumentError, "--quarantine_path .* and --warehouse_path .* overlap"):
             validate_arguments(job_arguments(quarantine_path=BUCKET + "datawarehouse/quarantine/"))
+        with self.assertRaisesRegex(JobArgumentError, "must all be s3:// URIs or all local paths"):
+            validate_arguments(job_arguments(manifest_path="/tmp/manifest.json"))
         with self.assertRaisesRegex(JobArgumentError, "--staging_path is required"):
             validate_arguments(job_arguments(staging_path=" "))
         with self.assertRaisesRegex(JobArgumentError, "--transform_sql /nowhere/transform.sql: file not found"):

@@ -15,7 +15,12 @@ export function crawlerLogGroupArn(env: AwsEnvironment): string {
   return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${CRAWLER_LOG_GROUP_PREFIX}*`;
 }
 
-/** Glue may assume the role, for this account only (confused-deputy guard). */
+/**
+ * Glue may assume the role, on behalf of this account only (confused-deputy guard). `IfExists`: AWS Glue does not
+ * document that it sends `aws:SourceAccount` when it assumes a crawler role, and a plain `StringEquals` on a missing
+ * key would deny the assumption and fail CreateCrawler ("Service is unable to assume role"). Passing the role to a
+ * crawler needs `iam:PassRole`, which never crosses accounts, so the condition is a second guard, not the only one.
+ */
 export function glueTrustPolicy(accountId: string): aws.iam.PolicyDocument {
   return {
     Version: '2012-10-17',
@@ -25,7 +30,7 @@ export function glueTrustPolicy(accountId: string): aws.iam.PolicyDocument {
         Effect: 'Allow',
         Principal: { Service: 'glue.amazonaws.com' },
         Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
       },
     ],
   };

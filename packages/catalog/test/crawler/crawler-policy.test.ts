@@ -122,7 +122,7 @@ describe('glueTrustPolicy', () => {
         Effect: 'Allow',
         Principal: { Service: 'glue.amazonaws.com' },
         Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': '123456789012' } },
       },
     ]);
   });

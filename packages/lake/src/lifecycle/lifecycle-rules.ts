@@ -1,5 +1,6 @@
 import type * as aws from '@pulumi/aws';
 import { LAKE_ZONES } from '@spotify-lake/contract';
+import { assertKnownKeys } from '../known-keys';
 
 type LifecycleRule = aws.types.input.s3.BucketLifecycleConfigurationRule;
 
@@ -71,8 +72,30 @@ function requireOptionalDays(owner: string, field: string, value: unknown): numb
   return value === false ? false : requireDays(owner, field, value);
 }
 
+const ZONE_TIERING_KEYS: readonly (keyof ZoneTiering)[] = [
+  'infrequentAccessAfterDays',
+  'glacierInstantRetrievalAfterDays',
+  'expireAfterDays',
+];
+const LIFECYCLE_KEYS: readonly (keyof LakeLifecycle)[] = [
+  'abortIncompleteMultipartUploadDays',
+  'noncurrentVersionExpirationDays',
+  'staging',
+  'quarantine',
+  'queryResultsExpirationDays',
+  'accessLogsExpirationDays',
+];
+
+function requireObject(owner: string, field: string, value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Error(`${owner}: ${field} must be an object (got ${JSON.stringify(value)})`);
+  }
+}
+
 function resolveZone(owner: string, zone: string, defaults: ZoneTiering, given: Partial<ZoneTiering> = {}) {
   const field = (name: keyof ZoneTiering) => `lifecycle.${zone}.${name}`;
+  requireObject(owner, `lifecycle.${zone}`, given);
+  assertKnownKeys(owner, `lifecycle.${zone} field`, given, ZONE_TIERING_KEYS);
   const tiering: ZoneTiering = {
     infrequentAccessAfterDays: requireOptionalDays(
       owner,
@@ -116,6 +139,8 @@ function resolveZone(owner: string, zone: string, defaults: ZoneTiering, given: 
 /** Merges overrides into `defaultLifecycle()` and checks them against S3's rules; errors name the field. */
 export function resolveLifecycle(owner: string, given: LakeLifecycleArgs = {}): LakeLifecycle {
   const defaults = defaultLifecycle();
+  requireObject(owner, 'lifecycle', given);
+  assertKnownKeys(owner, 'lifecycle field', given, LIFECYCLE_KEYS);
   return {
     abortIncompleteMultipartUploadDays: requireDays(
       owner,
