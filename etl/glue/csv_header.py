@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 from etl_errors import EtlInputError
+from transform_sql import js_trim
 
 # A header longer than this is not a header of these sources.
 MAX_HEADER_BYTES = 1 << 20
@@ -27,7 +28,8 @@ class HeaderMatch:
 
 
 def normalize_header_name(name: str) -> str:
-    return name.strip().lower()
+    """As the local runner's `name.trim().toLowerCase()` (JavaScript's whitespace, not Python's)."""
+    return js_trim(name).lower()
 
 
 def first_record(head: bytes, uri: str) -> str:

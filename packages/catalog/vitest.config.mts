@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: { alias: { '@spotify-lake/catalog': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
+    // A test that imports a program loads @pulumi/aws (seconds on a busy 2-core machine): a limit, not a benchmark.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

@@ -9,6 +9,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // A test that imports a program loads @pulumi/aws (seconds on a busy 2-core machine): a limit, not a benchmark.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });

@@ -24,6 +24,8 @@ export async function measureScale(
   log: (line: string) => void,
 ): Promise<ScaleResult> {
   const lakeDir = join(request.workDir, 'lake');
+  // The whole call, publishing included: what a user waits for.
+  const etlStart = performance.now();
   const manifest = await runEtl({
     inputDir: request.dataset.dir,
     lakeDir,
@@ -31,6 +33,7 @@ export async function measureScale(
     memoryLimit: request.memoryLimit,
     onProgress: (e) => log(`  ${request.scale}x etl: ${e.message}`),
   });
+  const etlMs = performance.now() - etlStart;
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
   assertExpectedCounts(manifest, request.dataset);
   await rm(lakeDir, { recursive: true, force: true });
@@ -46,7 +49,7 @@ export async function measureScale(
   return {
     scale: request.scale,
     albumRows: request.dataset.rows.albums,
-    etlMs: manifest.timings.totalMs,
+    etlMs,
     peakRssBytes,
     bareJoinMs: bare.ms,
     warehouseRows: manifest.warehouse.rows,
@@ -55,7 +58,11 @@ export async function measureScale(
   };
 }
 
-function assertExpectedCounts(manifest: Awaited<ReturnType<typeof runEtl>>, dataset: GeneratedDataset): void {
+/** Throws unless the manifest reports exactly what the generator says a correct ETL reports. */
+export function assertExpectedCounts(
+  manifest: Awaited<ReturnType<typeof runEtl>>,
+  dataset: GeneratedDataset,
+): void {
   const problems: string[] = [];
   for (const source of Object.keys(dataset.rows) as SourceName[]) {
     const got = manifest.sources[source];

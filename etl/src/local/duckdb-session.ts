@@ -15,6 +15,8 @@ export interface DuckDbSession {
   run(sql: string): Promise<void>;
   /** Runs a query and returns its rows as plain JS values (BIGINT as bigint, DATE as `YYYY-MM-DD`-able objects). */
   rows(sql: string): Promise<Record<string, unknown>[]>;
+  /** How far the running query is, 0-100, when DuckDB can tell (scans); else undefined. */
+  percentDone(): number | undefined;
   close(): void;
 }
 
@@ -35,6 +37,9 @@ export async function openDuckDb(settings: DuckDbSettings): Promise<DuckDbSessio
   let connection: DuckDBConnection;
   try {
     connection = await instance.connect();
+    // Progress is tracked for heartbeats but never printed by DuckDB itself.
+    await connection.run('SET enable_progress_bar = true');
+    await connection.run('SET enable_progress_bar_print = false');
   } catch (error) {
     instance.closeSync();
     throw error;
@@ -47,6 +52,10 @@ export async function openDuckDb(settings: DuckDbSettings): Promise<DuckDbSessio
     async rows(sql) {
       const reader = await connection.runAndReadAll(sql);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
+    },
+    percentDone() {
+      const percent = connection.progress.percentage;
+      return percent >= 0 ? percent : undefined;
     },
     close() {
       connection.closeSync();

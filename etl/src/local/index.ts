@@ -8,5 +8,12 @@ export type {
   StepTiming,
 } from './manifest';
 export type { EtlProgress, EtlProgressListener } from './progress';
-export { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit, type RunEtlOptions, runEtl } from './run-etl';
+export {
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_MEMORY_LIMIT,
+  DEFAULT_THREADS,
+  isMemoryLimit,
+  type RunEtlOptions,
+  runEtl,
+} from './run-etl';
 export { TRANSFORM_SQL_PATH } from './transform-file';

@@ -24,6 +24,16 @@ export type EtlProgress =
     }
   | { readonly step: 'write'; readonly table: string; readonly message: string }
   | { readonly step: 'publish'; readonly lakeDir: string; readonly message: string }
+  /** Repeated while a step runs long, so a big run never looks stuck. */
+  | {
+      readonly step: 'working';
+      /** The running step, as named in the manifest's timings (e.g. `transform:resolved_albums`). */
+      readonly on: string;
+      readonly elapsedMs: number;
+      /** DuckDB's estimate for the running query, when it has one. */
+      readonly percent: number | undefined;
+      readonly message: string;
+    }
   | { readonly step: 'done'; readonly ms: number; readonly message: string };
 
 export type EtlProgressListener = (event: EtlProgress) => void;

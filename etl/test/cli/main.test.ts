@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../../src/generate';
 import { copyFixture, MESSY, tempDir } from '../fixtures/helpers';
 
@@ -14,6 +14,9 @@ function cli(args: string[], cwd?: string) {
   const result = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+// Each test runs DuckDB over real files; the 2-core machine is shared, so allow for a slow moment.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the spotify-lake ETL command', () => {
   it('is built', () => {

@@ -45,7 +45,7 @@ describe('CsvFileWriter', () => {
     );
     expect(rows.map((r) => r.name)).toEqual(names);
     expect((await stat(path)).size).toBe(Buffer.byteLength(text));
-  });
+  }, 60_000);
 
   it('counts no records for a header-only file', async () => {
     const path = join(await tempDir(), 'empty.csv');
@@ -53,7 +53,7 @@ describe('CsvFileWriter', () => {
     expect(writer.records).toBe(0);
     await writer.close();
     expect(await readFile(path, 'utf8')).toBe('a\n');
-  });
+  }, 60_000);
 
   it('reports a failed write instead of losing it', async () => {
     const path = join(await tempDir(), 'closed.csv');
@@ -63,5 +63,5 @@ describe('CsvFileWriter', () => {
     writer.append('some record that fills the buffer\n');
     await writer.flush();
     await expect(writer.close()).rejects.toThrow();
-  });
+  }, 60_000);
 });

@@ -40,16 +40,16 @@ describe('QuantileTable', () => {
   });
 
   it('keeps integer measures within their contract ranges', () => {
+    const problems: string[] = [];
     for (let i = 0; i < 1000; i++) {
       const u = i / 1000;
       for (const table of [ARTIST_POPULARITY, TRACK_POPULARITY]) {
-        expect(table.intAt(u)).toBeGreaterThanOrEqual(0);
-        expect(table.intAt(u)).toBeLessThanOrEqual(100);
+        if (table.intAt(u) < 0 || table.intAt(u) > 100) problems.push(`popularity at ${u}`);
       }
-      expect(FOLLOWERS.intAt(u)).toBeGreaterThanOrEqual(0);
-      expect(RELEASE_YEAR.at(u)).toBeGreaterThanOrEqual(1900);
-      expect(RELEASE_YEAR.at(u)).toBeLessThan(2024);
+      if (FOLLOWERS.intAt(u) < 0) problems.push(`followers at ${u}`);
+      if (RELEASE_YEAR.at(u) < 1900 || RELEASE_YEAR.at(u) >= 2024) problems.push(`year at ${u}`);
     }
+    expect(problems).toEqual([]);
     expect(ARTIST_POPULARITY.intAt(0.999999)).toBe(100);
   });
 

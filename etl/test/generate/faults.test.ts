@@ -41,7 +41,7 @@ describe('faults', () => {
       );
       expect(counts, source).toEqual({ parsed: 40n, rejected: 41n });
     }
-  });
+  }, 60_000);
 
   it('plants a bad value in exactly one checked field', () => {
     for (const source of SOURCE_NAMES) {
@@ -53,7 +53,7 @@ describe('faults', () => {
         expect(failing[0]?.required).toBe(true);
       }
     }
-  });
+  }, 60_000);
 
   it('changes a non-key field to another valid value', () => {
     for (const source of SOURCE_NAMES) {
@@ -68,7 +68,7 @@ describe('faults', () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it('classifies duplicates the way the transform does: identical text is a duplicate row', () => {
     const recent = new RecentRows(1);
@@ -88,5 +88,5 @@ describe('faults', () => {
       seen.add(next.line);
     }
     expect(new RecentRows().empty).toBe(true);
-  });
+  }, 60_000);
 });

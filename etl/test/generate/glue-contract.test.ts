@@ -22,7 +22,7 @@ describe('the Glue job contract module', () => {
     expect(contract.rawViewColumns).toEqual([...RAW_VIEW_COLUMNS]);
     expect(contract.quarantineReasons).toEqual([...QUARANTINE_REASONS]);
     expect(contract.outputs).toEqual({ warehouse: 'datawarehouse', quarantine: 'quarantine' });
-  });
+  }, 60_000);
 
   it('is checked in up to date, and Python reads the same data from it', () => {
     const checkedIn = readFileSync(join(ETL_DIR, GLUE_CONTRACT_MODULE), 'utf8');
@@ -38,5 +38,5 @@ describe('the Glue job contract module', () => {
     );
     expect(result.status, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(glueContract());
-  });
+  }, 60_000);
 });

@@ -12,7 +12,7 @@ describe('vocabulary', () => {
     expect(names.some((n) => n.includes('"'))).toBe(true);
     expect(names.some((n) => n.includes('\n'))).toBe(true);
     expect(names.some((n) => [...n].some((c) => c.charCodeAt(0) > 0x7f))).toBe(true);
-    for (const n of names) expect(n).toBe(n.trim());
+    expect(names.filter((n) => n !== n.trim())).toEqual([]);
   });
 
   it('leaves about 70% of genres empty, as in the real data', () => {

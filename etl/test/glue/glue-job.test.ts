@@ -35,7 +35,7 @@ describe('the Glue job', () => {
     const result = python(['-m', 'py_compile', ...JOB_MODULES.map((m) => join(GLUE_DIR, m))]);
     expect(result.status, result.stderr).toBe(0);
     expect(python(['--version']).stdout).toMatch(/^Python 3\.(1[1-9])/);
-  });
+  }, 60_000);
 
   it('runs the transform byte for byte as the local runner parses it, in order (python stubs)', async () => {
     const expectedFile = join(await mkdtemp(join(tmpdir(), 'etl-glue-')), 'statements.json');
@@ -46,17 +46,17 @@ describe('the Glue job', () => {
       REQUIRE_EXPECTED_STATEMENTS: '1',
     });
     expect(ran).toBeGreaterThanOrEqual(18);
-  });
+  }, 60_000);
 
   it('stores, copies and deletes through S3 as boto3 answers (python stubs)', () => {
     expect(runUnittest('test_storage')).toBeGreaterThanOrEqual(8);
-  });
+  }, 60_000);
 
   it('initializes and commits the Glue job only when the run succeeds (python stubs)', () => {
     expect(runUnittest('test_job')).toBeGreaterThanOrEqual(4);
-  });
+  }, 60_000);
 
   it('parses the transform file (python stubs)', () => {
     expect(runUnittest('test_transform_sql')).toBeGreaterThanOrEqual(4);
-  });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { type LogicalType, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runEtl } from '../../src/local';
 import { parquetGlob, query, tempDir } from '../fixtures/helpers';
 import { findRealSample } from '../fixtures/shared-data';
@@ -29,6 +29,9 @@ function glueTyped(column: (typeof WAREHOUSE_COLUMNS)[number]): string {
   const value = 'derived' in column.from ? `CAST(year(${date}) AS INTEGER)` : cast[column.type];
   return `${value} AS ${column.name}`;
 }
+
+// Each test runs DuckDB over real files; the 2-core machine is shared, so allow for a slow moment.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('the real Spotify 2023 sample', () => {
   it.skipIf(sample.dir === undefined)(

@@ -7,8 +7,15 @@ import {
   SOURCE_NAMES,
   WAREHOUSE_COLUMNS,
 } from '@spotify-lake/contract';
-import { describe, expect, it } from 'vitest';
-import { EtlInputError, type EtlManifest, type EtlProgress, runEtl } from '../../src/local';
+import { describe, expect, it, vi } from 'vitest';
+import { generateDataset } from '../../src/generate';
+import {
+  DEFAULT_HEARTBEAT_MS,
+  EtlInputError,
+  type EtlManifest,
+  type EtlProgress,
+  runEtl,
+} from '../../src/local';
 import { TRANSFORM_SQL_PATH } from '../../src/local/transform-file';
 import { copyFixture, MESSY, parquetGlob, query, tempDir } from '../fixtures/helpers';
 
@@ -50,6 +57,9 @@ const sortedWarehouse = (lake: string) =>
   query(`SELECT * FROM ${parquetGlob(lake, 'datawarehouse')} ORDER BY ALL`);
 const sortedQuarantine = (lake: string) =>
   query(`SELECT * FROM ${parquetGlob(lake, 'quarantine')} ORDER BY source, record, reason`);
+
+// Each test runs DuckDB over real files; the 2-core machine is shared, so allow for a slow moment.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('runEtl on every kind of bad row', () => {
   it('accepts the good rows, typed, and quarantines every other record with its reason', async () => {
@@ -275,11 +285,9 @@ describe('runEtl on every kind of bad row', () => {
 
   it('reports progress for staging, reading, every transform statement, writing and publishing', async () => {
     const events: EtlProgress[] = [];
-    await runEtl({
-      inputDir: MESSY,
-      lakeDir: join(await tempDir(), 'lake'),
-      onProgress: (e) => events.push(e),
-    });
+    // No heartbeats here: this test pins down the step events.
+    const lakeDir = join(await tempDir(), 'lake');
+    await runEtl({ inputDir: MESSY, lakeDir, heartbeatMs: 3_600_000, onProgress: (e) => events.push(e) });
     const transforms = events.filter((e) => e.step === 'transform');
     expect(transforms.map((e) => (e.step === 'transform' ? `${e.index}/${e.of}` : ''))).toEqual(
       Array.from({ length: 10 }, (_, i) => `${i + 1}/10`),
@@ -298,6 +306,36 @@ describe('runEtl on every kind of bad row', () => {
       'done',
     ]);
     for (const event of events) expect(event.message).toMatch(/\S/);
+  });
+});
+
+describe('runEtl heartbeats', () => {
+  it('reports every 5 s by default, and as often as asked, that a long step is still running', async () => {
+    expect(DEFAULT_HEARTBEAT_MS).toBe(5_000);
+    const input = await tempDir();
+    await generateDataset({ outDir: input, tracks: 20_000, seed: 5 });
+    const events: EtlProgress[] = [];
+    await runEtl({
+      inputDir: input,
+      lakeDir: join(await tempDir(), 'lake'),
+      heartbeatMs: 10,
+      onProgress: (e) => events.push(e),
+    });
+    const working = events.filter((e) => e.step === 'working');
+    expect(working.length).toBeGreaterThan(0);
+    for (const event of working) {
+      expect(event).toMatchObject({
+        step: 'working',
+        on: expect.stringMatching(/^(stage|read|transform|write|count)/),
+      });
+      expect(event.message).toMatch(/^still running \S+ \(\d+ s/);
+    }
+  });
+
+  it('refuses a heartbeat below 10 ms', async () => {
+    await expect(
+      runEtl({ inputDir: MESSY, lakeDir: join(await tempDir(), 'lake'), heartbeatMs: 1 }),
+    ).rejects.toThrow(/heartbeatMs must be an integer of at least 10/);
   });
 });
 

@@ -49,7 +49,7 @@ describe('etl/sql/transform.sql', () => {
       current === renderTransformSql(),
       'etl/sql/transform.sql is stale: run `pnpm --filter @spotify-lake/etl generate:sql` after changing the contract',
     ).toBe(true);
-  });
+  }, 60_000);
 
   it('splits into the same statements in the Glue job (Python) and the local runner (TypeScript)', () => {
     const text = readFileSync(TRANSFORM_FILE, 'utf8');
@@ -57,7 +57,7 @@ describe('etl/sql/transform.sql', () => {
     const fromTypescript = typescriptParse(text);
     expect(fromTypescript.statements?.length).toBeGreaterThan(5);
     expect(fromPython).toEqual(fromTypescript);
-  });
+  }, 60_000);
 
   it('gives the same statements or the same error for tricky inputs in both parsers', () => {
     const fromPython = pythonParse(TRICKY);
@@ -67,5 +67,5 @@ describe('etl/sql/transform.sql', () => {
     // The inputs cover both outcomes.
     expect(fromPython.filter((r) => r.error).length).toBeGreaterThan(3);
     expect(fromPython.filter((r) => r.statements).length).toBeGreaterThan(6);
-  });
+  }, 60_000);
 });

@@ -143,7 +143,13 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     '  FROM (',
     '    SELECT',
     ...list(
-      [...RAW_VIEW_COLUMNS.map((c) => `r.${c}`), ...spec.fields.map((f) => `r.${f.name}`), ...typedColumns],
+      [
+        ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
+        // Readers disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both become NULL here
+        // so exact-duplicate detection and the quarantined originals are the same on both engines.
+        ...spec.fields.map((f) => `NULLIF(r.${f.name}, '') AS ${f.name}`),
+        ...typedColumns,
+      ],
       '      ',
     ),
     `    FROM ${rawView(spec.name)} r`,

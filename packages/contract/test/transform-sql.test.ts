@@ -283,6 +283,18 @@ describe('the transform statements (run on DuckDB)', () => {
     expect(original).toEqual([{ label: 'Other', album_popularity: '30', id: null }]);
   });
 
+  it('treats an empty field and a quoted empty field alike, whichever the reader produced', async () => {
+    await loadRaw({
+      artists: [artist('ar1', { genre: null }), artist('ar1', { genre: '' })],
+      tracks: [track('t1')],
+      albums: [album('t1', 'al1', 'ar1', { label: '' })],
+    });
+    expect(await rows('SELECT source, record, reason, genre FROM quarantine')).toEqual([
+      { source: 'artists', record: '2', reason: 'duplicate_row', genre: null },
+    ]);
+    expect(await rows('SELECT label, genre FROM datawarehouse')).toEqual([{ label: null, genre: null }]);
+  });
+
   it('keeps the first accepted row of a key even when an earlier row with that key was rejected', async () => {
     await loadRaw({
       artists: [artist('ar1', { followers: '-5' }), artist('ar1')],

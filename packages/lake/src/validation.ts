@@ -156,10 +156,20 @@ export function resolveDataLakeArgs(name: string, args: DataLakeArgs, stack: str
     );
   }
   const transform = args.transform ?? {};
-  for (const key of Object.keys(transform)) {
+  if (typeof transform !== 'object' || transform === null) {
+    throw new Error(
+      `${owner}: transform must be an object of hooks per child kind (got ${JSON.stringify(transform)})`,
+    );
+  }
+  for (const [key, hook] of Object.entries(transform)) {
     if (!(TRANSFORM_KEYS as readonly string[]).includes(key)) {
       throw new Error(
         `${owner}: transform.${key} is not a child of the lake; expected one of ${TRANSFORM_KEYS.join(', ')}`,
+      );
+    }
+    if (hook !== undefined && typeof hook !== 'function' && (typeof hook !== 'object' || hook === null)) {
+      throw new Error(
+        `${owner}: transform.${key} must be an object merged over the args or a function (args, opts, name) => void`,
       );
     }
   }

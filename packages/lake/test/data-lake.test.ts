@@ -1,4 +1,5 @@
 import { LAKE_ZONES } from '@spotify-lake/contract';
+import { takesTags, wildcardViolations } from '@spotify-lake/testing';
 import { describe, expect, it } from 'vitest';
 import {
   DataLake,
@@ -10,8 +11,6 @@ import {
   zoneReadPolicy,
 } from '../src';
 import { BUCKET_KINDS, buildLake, exampleRole, TYPES } from './support/lake-fixture';
-import { wildcardViolations } from './support/policy-check';
-import { takesTags } from './support/provider-tags';
 import { type RecordedResource, resolvedValue, setupPulumiMocks } from './support/pulumi-mocks';
 
 const mocks = setupPulumiMocks();

@@ -144,6 +144,11 @@ describe('DataLake argument validation', () => {
       'DataLake "bad": disposableData.confirm is "prod" but this stack is "test"; data stays protected',
     ],
     [
+      'a transform hook that is neither object nor function',
+      { transform: { dataBucket: 'versioned' } },
+      'DataLake "bad": transform.dataBucket must be an object merged over the args or a function (args, opts, name) => void',
+    ],
+    [
       'a misspelt argument',
       { encyption: 'kms', tag: {} },
       'DataLake "bad": unknown argument "encyption", "tag"; expected encryption, kmsKeyArn,',

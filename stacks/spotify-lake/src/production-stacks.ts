@@ -1,13 +1,17 @@
 import { StackConfigError } from './config-error';
 
 /**
- * Stack names treated as production: `prod` and `production`, alone or with a suffix or prefix (`prod-eu`,
- * `eu-prod`). Matching by name rather than by a config flag means a copied dev config cannot switch the guard off.
+ * A stack is production when a word of its name, split at `-`, `_` and `.` and in any case, is `prod` or
+ * `production`: `prod`, `Production`, `prod-eu`, `analytics_prod`. Matching by name rather than by a config flag
+ * means a dev stack file copied to a production stack cannot switch the guard off.
  */
-const PRODUCTION_STACK = /^(?:(?:prod|production)(?:-.+)?|.+-(?:prod|production))$/;
+const PRODUCTION_WORDS = new Set(['prod', 'production']);
 
 export function isProductionStack(stack: string): boolean {
-  return PRODUCTION_STACK.test(stack);
+  return stack
+    .toLowerCase()
+    .split(/[-_.]/)
+    .some((word) => PRODUCTION_WORDS.has(word));
 }
 
 /** The settings the production guard looks at. */

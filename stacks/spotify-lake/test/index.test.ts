@@ -46,7 +46,9 @@ function itIsSecureByDefault(load: () => ProgramRun) {
   it('blocks public access on every bucket, all four switches on', () => {
     const run = load();
     const blocks = ofType(run, 'aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock');
-    expect(blocks.map((b) => b.name).sort()).toEqual(DATA_BUCKETS.map((b) => `${b}-public-access-block`).sort());
+    expect(blocks.map((b) => b.name).sort()).toEqual(
+      DATA_BUCKETS.map((b) => `${b}-public-access-block`).sort(),
+    );
     for (const block of blocks) {
       expect(block.inputs).toMatchObject({
         blockPublicAcls: true,

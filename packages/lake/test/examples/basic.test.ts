@@ -1,5 +1,5 @@
+import { wildcardViolations } from '@spotify-lake/testing';
 import { describe, expect, it } from 'vitest';
-import { wildcardViolations } from '../support/policy-check';
 import { setupPulumiMocks } from '../support/pulumi-mocks';
 
 const mocks = setupPulumiMocks({ stack: 'prod' });

@@ -4,7 +4,7 @@ import type { RawConfig } from '../../src/config';
 import { type PulumiMocks, type RecordedResource, setupPulumiMocks } from './pulumi-mocks';
 
 /** The program's exports: its stack outputs. */
-export type ProgramOutputs = typeof import('../../src/index');
+export type ProgramOutputs = typeof import('../../src/index.js');
 
 export interface ProgramRun {
   mocks: PulumiMocks;
@@ -20,7 +20,7 @@ export async function runProgram(stack: string, config: RawConfig): Promise<Prog
   vi.resetModules();
   const mocks = setupPulumiMocks(stack);
   pulumi.runtime.setAllConfig({ ...config });
-  const outputs = (await import('../../src/index')) as ProgramOutputs;
+  const outputs = (await import('../../src/index.js')) as ProgramOutputs;
   const resources = await mocks.settled();
   return { mocks, resources, outputs };
 }
@@ -34,9 +34,13 @@ export async function runFailingProgram(
   const mocks = setupPulumiMocks(stack);
   pulumi.runtime.setAllConfig({ ...config });
   try {
-    await import('../../src/index');
+    await import('../../src/index.js');
   } catch (error) {
     return { error: error as Error, resources: await mocks.settled() };
   }
-  throw new Error(`the program ran for stack ${stack} although it was expected to fail`);
+  // Let the unexpected run finish, so that its late registrations do not leak into the next test's mocks.
+  const resources = await mocks.settled();
+  throw new Error(
+    `the program ran for stack ${stack} (${resources.length} resources) although it was expected to fail`,
+  );
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import type { RawConfig } from '../../src/config';
 
 /** The folder holding Pulumi.yaml and the stack files. */
-export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));
+export const PROJECT_DIR = `${resolve(__dirname, '../..')}/`;
 
 export function readYaml(file: string): unknown {
   return load(readFileSync(`${PROJECT_DIR}${file}`, 'utf8'));

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { policyDocumentsIn, wildcardViolations } from './policy-check';
-import type { RecordedResource } from './pulumi-mocks';
+import { policyDocumentsIn, type ResourceWithInputs, wildcardViolations } from '../src/policy-check';
 
-function resourceWith(policy: unknown): RecordedResource {
-  return {
-    type: 'aws:iam/rolePolicy:RolePolicy',
-    name: 'r',
-    urn: 'urn',
-    parentUrn: undefined,
-    parentName: undefined,
-    custom: true,
-    inputs: { policy: JSON.stringify(policy) },
-    protect: false,
-    retainOnDelete: false,
-    dependsOn: [],
-    outputs: undefined,
-  };
+function resourceWith(policy: unknown): ResourceWithInputs {
+  return { name: 'r', inputs: { policy: JSON.stringify(policy) } };
 }
 
 const doc = (statement: object) => ({ Version: '2012-10-17', Statement: [statement] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takesTags } from './provider-tags';
+import { takesTags } from '../src/provider-tags';
 
 describe('takesTags', () => {
   it('reads from the provider which resource args have tags', () => {
@@ -7,6 +7,8 @@ describe('takesTags', () => {
     expect(takesTags('aws:kms/key:Key')).toBe(true);
     expect(takesTags('aws:s3/bucketPolicy:BucketPolicy')).toBe(false);
     expect(takesTags('aws:kms/alias:Alias')).toBe(false);
+    expect(takesTags('aws:glue/catalogDatabase:CatalogDatabase')).toBe(true);
+    expect(takesTags('aws:glue/catalogTable:CatalogTable')).toBe(false);
   });
 
   it('fails loudly on a token it cannot map', () => {

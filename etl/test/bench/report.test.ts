@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatChecks, formatResults, formatSteps } from '../../src/bench/report';
+
+const result = {
+  scale: 1,
+  albumRows: 438_938,
+  etlMs: 4_000,
+  bareJoinMs: 2_000,
+  peakRssBytes: 812_000_000,
+  warehouseRows: 429_741,
+  quarantineRows: 14_591,
+  steps: [
+    { step: 'read:albums', ms: 900 },
+    { step: 'transform:resolved_albums', ms: 2_100 },
+    { step: 'stage', ms: 30 },
+  ],
+};
+
+describe('bench report', () => {
+  it('prints rows/s, wall, peak RSS, bare join and ratio per scale', () => {
+    expect(formatResults([result]).split('\n')).toEqual([
+      'scale  album rows  ETL wall   rows/s  peak RSS  bare join  ETL/bare  warehouse  quarantine',
+      '1x        438,938    4.00 s  109,735    812 MB     2.00 s      2.00    429,741      14,591',
+    ]);
+  });
+
+  it('lists the slowest steps first', () => {
+    expect(formatSteps([result], 2)).toBe(
+      '1x slowest steps: transform:resolved_albums 2.10 s, read:albums 0.90 s',
+    );
+  });
+
+  it('prints PASS and MISS per target', () => {
+    const text = formatChecks([
+      { scale: 1, target: 'wall < 5 s', measured: '4.00 s', pass: true },
+      { scale: 1, target: 'ETL / bare join < 1.5', measured: '2.00', pass: false },
+    ]);
+    expect(text.split('\n').map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      ['scale', 'target', 'measured', 'result'],
+      ['1x', 'wall < 5 s', '4.00 s', 'PASS'],
+      ['1x', 'ETL / bare join < 1.5', '2.00', 'MISS'],
+    ]);
+  });
+});

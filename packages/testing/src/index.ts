@@ -1,0 +1,2 @@
+export * from './policy-check';
+export * from './provider-tags';
