@@ -59,7 +59,8 @@ export function formatSummary(manifest: EtlManifest, cwd: string, input?: string
   if (ignored.length > 0) lines.push(`Ignored columns (not in the contract): ${ignored.join('; ')}`);
   lines.push('');
   // Zone paths keep their trailing slash: they are folders.
-  const lake = (p: string) => `${display(join(manifest.lakeDir, p), cwd)}${p.endsWith('/') ? '/' : ''}`;
+  const lake = (p: string) =>
+    `${display(join(manifest.lakeDir, p), cwd).replace(/\/$/, '')}${p.endsWith('/') ? '/' : ''}`;
   lines.push(
     `Warehouse:  ${formatCount(manifest.warehouse.rows)} rows, ${formatBytes(manifest.warehouse.bytes)} -> ${lake(LAKE_ZONES.warehouse)}`,
   );

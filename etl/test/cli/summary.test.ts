@@ -65,7 +65,8 @@ describe('formatSummary', () => {
   it('shows absolute paths outside cwd, and a given input description', () => {
     const text = formatSummary(manifest, '/elsewhere', 'generated sample');
     expect(text).toContain('Input: generated sample');
-    expect(text).toContain('-> /work/.lake/datawarehouse/');
+    expect(text).toMatch(/-> \/work\/\.lake\/datawarehouse\/$/m);
+    expect(text).toMatch(/^Staging: {4}\/work\/\.lake\/staging\/$/m);
   });
 });
 

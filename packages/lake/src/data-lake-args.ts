@@ -86,7 +86,8 @@ export interface DataLakeArgs {
   minimumTlsVersion?: MinimumTlsVersion;
   /**
    * Deny uploads to the data and query-results buckets that ask for another encryption than the bucket's (another
-   * algorithm, another KMS key, or customer-provided keys). Uploads without encryption headers get the default.
+   * algorithm, `aws:kms` without the lake key's ARN, which S3 would serve with the AWS managed key aws/s3, another
+   * KMS key, or customer-provided keys). Uploads without encryption headers get the default.
    * @default true
    */
   denyWrongEncryptionUploads?: boolean;

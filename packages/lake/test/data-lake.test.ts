@@ -118,6 +118,7 @@ describe('DataLake with default args', async () => {
       expect(sids).toEqual(
         expect.arrayContaining([
           'DenyWrongEncryptionAlgorithm',
+          'DenyKmsWithoutLakeKey',
           'DenyOtherKmsKeys',
           'DenyCustomerProvidedKeys',
         ]),
@@ -320,6 +321,7 @@ describe('DataLake opt-outs', () => {
       StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' },
     });
     expect(statements.map((s) => s.Sid)).not.toContain('DenyOtherKmsKeys');
+    expect(statements.map((s) => s.Sid)).not.toContain('DenyKmsWithoutLakeKey');
     expect(() => lake.grantKeyUse('some-role')).toThrow(/grantKeyUse: the lake uses SSE-S3/);
     expect(wildcardViolations(resources)).toEqual([]);
   });
@@ -498,7 +500,7 @@ describe('DataLake grants', async () => {
       'granted-write-warehouse',
     ]);
     for (const policy of policies) {
-      expect(policy.parentName).toBe('granted');
+      expect(policy.parent).toBe('granted');
       expect(policy.protect).toBe(false);
     }
     expect(built.named('granted-read-staging').inputs.role).toBe('etl-role-0000000');
@@ -577,7 +579,7 @@ describe('DataLake resource graph', () => {
       .map((r) => ({
         type: r.type,
         name: r.name,
-        parent: r.parentName ?? null,
+        parent: r.parent ?? null,
         protect: r.protect,
         retainOnDelete: r.retainOnDelete,
         dependsOn: r.dependsOn.map((urn) => nameOf.get(urn) ?? urn).sort(),

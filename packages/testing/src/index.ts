@@ -1,2 +1,4 @@
 export * from './policy-check';
+export * from './policy-evaluation';
 export * from './provider-tags';
+export * from './pulumi-mocks';

@@ -42,7 +42,8 @@ export function minimumTlsStatement(bucketArn: string, version: MinimumTlsVersio
 }
 
 /**
- * Denies uploads that ask for a different encryption than the bucket's. Uploads without encryption headers are
+ * Denies uploads that ask for a different encryption than the bucket's: another algorithm, customer-provided keys,
+ * and with SSE-KMS `aws:kms` without the lake key's ARN or with another key. Uploads without encryption headers are
  * allowed: the bucket's default encryption applies to them. Each deny is conditioned on the header being present
  * (`Null: false`) because negated operators are true when a key is missing, which would reject those uploads.
  */
@@ -71,6 +72,19 @@ export function wrongEncryptionUploadStatements(
     },
   ];
   if (encryption.kind === 'kms') {
+    statements.push({
+      // S3 encrypts an `aws:kms` upload that names no key with the AWS managed key aws/s3, not the bucket's default
+      // key (PutObject API reference), which would put objects outside the lake key's policy.
+      Sid: 'DenyKmsWithoutLakeKey',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['s3:PutObject'],
+      Resource: objects,
+      Condition: {
+        StringEquals: { [SSE_HEADER]: 'aws:kms' },
+        Null: { [SSE_KMS_KEY_HEADER]: 'true' },
+      },
+    });
     statements.push({
       Sid: 'DenyOtherKmsKeys',
       Effect: 'Deny',

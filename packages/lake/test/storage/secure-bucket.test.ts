@@ -41,7 +41,7 @@ describe('createSecureBucket', () => {
       'holder-b-public-access-block',
     ]);
     for (const child of children) {
-      expect([child.name, child.parentName, child.protect, child.retainOnDelete]).toEqual([
+      expect([child.name, child.parent, child.protect, child.retainOnDelete]).toEqual([
         child.name,
         'holder',
         true,

@@ -1,9 +1,16 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { resolvedValue, setupPulumiMocks } from './pulumi-mocks';
+import { recordPulumiMocks, resolvedValue, settle } from '../src/pulumi-mocks';
 
-const mocks = setupPulumiMocks({ stack: 'helper', region: 'us-east-2' });
+const mocks = recordPulumiMocks({
+  stack: 'helper',
+  region: 'us-east-2',
+  computedState: (type, name) =>
+    type === 'aws:s3/bucket:Bucket'
+      ? { id: `${name}-0000000`, bucket: `${name}-0000000`, arn: `arn:aws:s3:::${name}-0000000` }
+      : { id: `${name}-id` },
+});
 
 class Parent extends pulumi.ComponentResource {
   constructor(name: string) {
@@ -29,7 +36,7 @@ describe('the Pulumi mocks helper', () => {
     const late = resources.find((r) => r.name === 'outer-late');
     expect(late).toMatchObject({
       type: 'aws:s3/bucketPolicy:BucketPolicy',
-      parentName: 'outer',
+      parent: 'outer',
       inputs: {
         bucket: 'outer-first-0000000',
         policy: JSON.stringify({ arn: 'arn:aws:s3:::outer-first-0000000' }),
@@ -42,7 +49,7 @@ describe('the Pulumi mocks helper', () => {
       inputs: { forceDestroy: true },
     });
     expect(resources.find((r) => r.name === 'outer')).toMatchObject({
-      parentName: undefined,
+      parent: undefined,
       outputs: { answer: 42 },
     });
     expect(mocks.under('outer').map((r) => r.name)).toEqual(['outer', 'outer-first', 'outer-late']);
@@ -52,5 +59,32 @@ describe('the Pulumi mocks helper', () => {
     expect(await resolvedValue(aws.getRegionOutput().region)).toBe('us-east-2');
     expect(await resolvedValue(aws.getCallerIdentityOutput().accountId)).toBe('123456789012');
     expect(await resolvedValue(aws.getPartitionOutput().partition)).toBe('aws');
+  });
+
+  it('finds resources by name and type, forgets them on reset, and names a missing one', async () => {
+    new aws.s3.Bucket('lookup-a');
+    await mocks.settled();
+    expect(mocks.named('lookup-a').type).toBe('aws:s3/bucket:Bucket');
+    expect(mocks.ofType('aws:s3/bucket:Bucket').map((r) => r.name)).toContain('lookup-a');
+    expect(() => mocks.named('lookup-b')).toThrow('expected one resource named lookup-b, found 0');
+    mocks.reset();
+    expect(mocks.resources).toEqual([]);
+  });
+
+  it('records dependencies by URN and by name', async () => {
+    const first = new aws.s3.Bucket('deps-first');
+    new aws.s3.BucketPolicy('deps-policy', { bucket: first.id, policy: '{}' }, { dependsOn: [first] });
+    await mocks.settled();
+    const policy = mocks.named('deps-policy');
+    expect(policy.dependencies).toContain('deps-first');
+    expect(policy.dependsOn).toContain(mocks.named('deps-first').urn);
+  });
+
+  it('settle rejects with the error an apply threw', async () => {
+    const failing = pulumi.output(1).apply(() => {
+      throw new Error('bad value');
+    });
+    await expect(settle(failing)).rejects.toThrow('bad value');
+    expect(await settle(pulumi.output('fine'))).toBe('fine');
   });
 });
