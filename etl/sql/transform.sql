@@ -202,6 +202,28 @@ FROM (
 ) c
 ;
 
+-- statement: dupkeys_albums
+SELECT
+  v_track_id,
+  v_album_id,
+  MIN(_record) AS first_record
+FROM checked_albums
+WHERE _reason IS NULL
+GROUP BY v_track_id, v_album_id
+HAVING COUNT(*) > 1
+;
+
+-- statement: dupranks_albums
+SELECT
+  c._record,
+  ROW_NUMBER() OVER (PARTITION BY c.v_track_id, c.v_album_id ORDER BY c._record) AS key_rank,
+  ROW_NUMBER() OVER (PARTITION BY c.track_name, c.track_id, c.duration_ms, c.album_name, c.release_date, c.label, c.album_popularity, c.album_id, c.artist_id, c.duration_sec ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_albums c
+JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
+WHERE c._reason IS NULL
+;
+
 -- statement: deduped_albums
 SELECT
   c._record,
@@ -229,16 +251,38 @@ SELECT
   c.v_duration_sec,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_track_id, c.v_album_id ORDER BY c._record) = 1 THEN NULL
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.track_name, c.track_id, c.duration_ms, c.album_name, c.release_date, c.label, c.album_popularity, c.album_id, c.artist_id, c.duration_sec ORDER BY c._record) > 1 THEN 'duplicate_row'
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
     WHEN c._reason IS NOT NULL THEN c._detail
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_track_id, c.v_album_id ORDER BY c._record) = 1 THEN NULL
-    ELSE '(track_id, album_id) already accepted at record ' || CAST(MIN(c._record) OVER (PARTITION BY c._reason, c.v_track_id, c.v_album_id) AS STRING)
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    ELSE '(track_id, album_id) already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
 FROM checked_albums c
+LEFT JOIN dupranks_albums d ON d._record = c._record
+;
+
+-- statement: dupkeys_artists
+SELECT
+  v_id,
+  MIN(_record) AS first_record
+FROM checked_artists
+WHERE _reason IS NULL
+GROUP BY v_id
+HAVING COUNT(*) > 1
+;
+
+-- statement: dupranks_artists
+SELECT
+  c._record,
+  ROW_NUMBER() OVER (PARTITION BY c.v_id ORDER BY c._record) AS key_rank,
+  ROW_NUMBER() OVER (PARTITION BY c.id, c.name, c.artist_popularity, c.followers, c.genre ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_artists c
+JOIN dupkeys_artists k ON k.v_id = c.v_id
+WHERE c._reason IS NULL
 ;
 
 -- statement: deduped_artists
@@ -258,16 +302,38 @@ SELECT
   c.v_genre,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_id ORDER BY c._record) = 1 THEN NULL
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.id, c.name, c.artist_popularity, c.followers, c.genre ORDER BY c._record) > 1 THEN 'duplicate_row'
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
     WHEN c._reason IS NOT NULL THEN c._detail
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_id ORDER BY c._record) = 1 THEN NULL
-    ELSE 'id already accepted at record ' || CAST(MIN(c._record) OVER (PARTITION BY c._reason, c.v_id) AS STRING)
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    ELSE 'id already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
 FROM checked_artists c
+LEFT JOIN dupranks_artists d ON d._record = c._record
+;
+
+-- statement: dupkeys_tracks
+SELECT
+  v_track_id,
+  MIN(_record) AS first_record
+FROM checked_tracks
+WHERE _reason IS NULL
+GROUP BY v_track_id
+HAVING COUNT(*) > 1
+;
+
+-- statement: dupranks_tracks
+SELECT
+  c._record,
+  ROW_NUMBER() OVER (PARTITION BY c.v_track_id ORDER BY c._record) AS key_rank,
+  ROW_NUMBER() OVER (PARTITION BY c.track_id, c.track_popularity ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_tracks c
+JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
+WHERE c._reason IS NULL
 ;
 
 -- statement: deduped_tracks
@@ -281,16 +347,17 @@ SELECT
   c.v_track_popularity,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_track_id ORDER BY c._record) = 1 THEN NULL
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.track_id, c.track_popularity ORDER BY c._record) > 1 THEN 'duplicate_row'
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
     WHEN c._reason IS NOT NULL THEN c._detail
-    WHEN ROW_NUMBER() OVER (PARTITION BY c._reason, c.v_track_id ORDER BY c._record) = 1 THEN NULL
-    ELSE 'track_id already accepted at record ' || CAST(MIN(c._record) OVER (PARTITION BY c._reason, c.v_track_id) AS STRING)
+    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
+    ELSE 'track_id already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
 FROM checked_tracks c
+LEFT JOIN dupranks_tracks d ON d._record = c._record
 ;
 
 -- statement: resolved_albums

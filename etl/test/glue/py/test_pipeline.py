@@ -113,7 +113,8 @@ class RunsTheTransform(PipelineCase):
         self.assertIn("datawarehouse", cached)
         self.assertIn("quarantine", cached)
         self.assertIn("deduped_artists", cached)  # read by resolved_albums and by quarantine/source_counts
-        self.assertNotIn("checked_albums", cached)  # read once, by deduped_albums
+        self.assertIn("checked_albums", cached)  # read by dupkeys_, dupranks_ and deduped_albums
+        self.assertNotIn("dupranks_albums", cached)  # read once, by deduped_albums
 
     def test_reads_each_source_as_rfc4180_with_an_all_text_schema_in_header_order(self) -> None:
         headers = {"artists": "Genre,followers, ID ,artist_popularity,name,extra_col"}
