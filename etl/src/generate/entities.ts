@@ -78,11 +78,18 @@ const ARTIST_WIDTH = Object.keys(ARTIST).length;
 const ALBUM_WIDTH = Object.keys(ALBUM).length;
 const TRACK_WIDTH = Object.keys(TRACK).length;
 
+/** Folds a value in (-1, 2) back into [0, 1) by reflection at 0 and 1. */
+export function reflectIntoUnit(value: number): number {
+  const folded = value < 0 ? -value : value >= 1 ? 2 - value : value;
+  return Math.min(folded, 0.999_999);
+}
+
 /** An artist row's cells. */
 export function artistCells(seed: number, index: number, rng: Random): string[] {
   const u = rng.float();
   // Followers follow popularity, with noise: famous artists have many followers.
-  const noisy = Math.min(0.999_999, Math.max(0, u + (rng.float() - 0.5) * 0.2));
+  // Reflected at the ends rather than clamped: clamping piles artists onto the exact maximum.
+  const noisy = reflectIntoUnit(u + (rng.float() - 0.5) * 0.2);
   const cells = new Array<string>(ARTIST_WIDTH);
   cells[ARTIST.id as number] = spotifyId(seed, 'artist', index);
   cells[ARTIST.name as number] = csvField(artistName(rng));

@@ -6,6 +6,7 @@ import {
   albumRowCells,
   artistCells,
   durationSec,
+  reflectIntoUnit,
   releaseDate,
   track,
   trackCells,
@@ -65,5 +66,16 @@ describe('entities', () => {
     expect(full / dates.length).toBeGreaterThan(0.95);
     expect(dates.some((d) => /^\d{4}$/.test(d))).toBe(true);
     expect(dates.some((d) => /^\d{4}-\d{2}$/.test(d))).toBe(true);
+  });
+});
+
+describe('reflectIntoUnit', () => {
+  it('folds values past either end back inside, so no value piles up at the edges', () => {
+    expect(reflectIntoUnit(0.5)).toBe(0.5);
+    expect(reflectIntoUnit(-0.05)).toBeCloseTo(0.05);
+    expect(reflectIntoUnit(1.05)).toBeCloseTo(0.95);
+    expect(reflectIntoUnit(1)).toBeLessThan(1);
+    const top = Array.from({ length: 10_000 }, (_, i) => reflectIntoUnit(0.9 + (i / 10_000) * 0.2));
+    expect(new Set(top.map((v) => v.toFixed(6))).size).toBeGreaterThan(4_000);
   });
 });

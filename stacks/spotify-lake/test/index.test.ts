@@ -1,7 +1,6 @@
+import { type RecordedResource, resolvedValue, wildcardViolations } from '@spotify-lake/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_MIB } from '../src/config';
-import { wildcardViolations } from './support/policy-check';
-import { type RecordedResource, resolvedValue } from './support/pulumi-mocks';
 import { type ProgramRun, runFailingProgram, runProgram } from './support/run-program';
 import { stackFileConfig } from './support/stack-files';
 
@@ -82,14 +81,12 @@ function itIsSecureByDefault(load: () => ProgramRun) {
 
   it('declares the two components at the stack root and every resource inside them', () => {
     const run = load();
-    const roots = run.resources.filter(
-      (r) => r.parentName === undefined || r.parentName.startsWith('spotify-lake-'),
-    );
+    const roots = run.resources.filter((r) => r.parent === undefined || r.parent.startsWith('spotify-lake-'));
     expect(roots.map((r) => [r.type, r.name])).toEqual([
       ['spotify:lake:DataLake', 'spotify'],
       ['spotify:catalog:LakeCatalog', 'spotify'],
     ]);
-    expect(run.resources.filter((r) => r.custom).every((r) => r.parentName === 'spotify')).toBe(true);
+    expect(run.resources.filter((r) => r.custom).every((r) => r.parent === 'spotify')).toBe(true);
   });
 
   it('exports the bucket names, the database, the workgroup and the region', async () => {

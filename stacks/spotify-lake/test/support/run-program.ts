@@ -1,13 +1,14 @@
 import * as pulumi from '@pulumi/pulumi';
+import type { PulumiRecorder, RecordedResource } from '@spotify-lake/testing';
 import { vi } from 'vitest';
 import type { RawConfig } from '../../src/config';
-import { type PulumiMocks, type RecordedResource, setupPulumiMocks } from './pulumi-mocks';
+import { setupPulumiMocks } from './pulumi-mocks';
 
 /** The program's exports: its stack outputs. */
 export type ProgramOutputs = typeof import('../../src/index.js');
 
 export interface ProgramRun {
-  mocks: PulumiMocks;
+  mocks: PulumiRecorder;
   resources: RecordedResource[];
   outputs: ProgramOutputs;
 }
