@@ -53,10 +53,12 @@ export function cliParams(query: AnyQuery, texts: ReadonlyMap<string, string>): 
   return values;
 }
 
+const rowsText = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
+
 function describeStatistics(s: QueryStatistics): string {
-  if (s.engine === 'duckdb') return `${s.rowCount} rows in ${s.totalExecutionTimeMs} ms (local lake)`;
+  if (s.engine === 'duckdb') return `${rowsText(s.rowCount)} in ${s.totalExecutionTimeMs} ms (local lake)`;
   const mb = ((s.dataScannedBytes ?? 0) / 2 ** 20).toFixed(2);
-  return `${s.rowCount} rows; scanned ${mb} MB; engine ${s.engineExecutionTimeMs} ms, queue ${s.queueTimeMs} ms; cost $${s.costUsd.toFixed(6)}${s.reusedPreviousResult ? ' (reused result)' : ''}; execution ${s.queryExecutionId}`;
+  return `${rowsText(s.rowCount)}; scanned ${mb} MB; engine ${s.engineExecutionTimeMs} ms, queue ${s.queueTimeMs} ms; cost $${s.costUsd.toFixed(6)}${s.reusedPreviousResult ? ' (reused result)' : ''}; execution ${s.queryExecutionId}`;
 }
 
 async function openRunner(args: CliArgs, deps: CliDeps): Promise<{ runner: QueryRunner; close: () => void }> {

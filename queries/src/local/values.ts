@@ -9,7 +9,7 @@ import type { BoundValue } from '../define/bound-value';
 
 /**
  * DuckDB result types accepted for each logical type. Trino and DuckDB type some expressions differently
- * (DuckDB's SUM of INTEGER is HUGEINT, its approx_quantile of an INTEGER stays INTEGER where Trino's is BIGINT),
+ * (DuckDB's SUM of INTEGER is HUGEINT, its quantile_disc of an INTEGER stays INTEGER where Trino's is BIGINT),
  * so a wider contract integer accepts a narrower or 128-bit DuckDB integer; the value is range-checked.
  */
 const ACCEPTED: { readonly [T in LogicalType]: ReadonlySet<DuckDBTypeId> } = {

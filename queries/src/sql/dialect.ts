@@ -5,7 +5,9 @@ import type { DialectFunction, Sql, SqlPart, TableName } from './template';
 /**
  * The one place where Trino (Athena engine v3) and DuckDB differ for the queries of this package.
  * - Integer division: Trino's `/` truncates integers, DuckDB's `/` returns a DOUBLE; DuckDB's `//` truncates.
- * - Approximate functions: `approx_percentile` (Trino) is `approx_quantile` (DuckDB).
+ * - Approximate functions: Trino's `approx_percentile` runs locally as DuckDB's exact `quantile_disc`. DuckDB's
+ *   own `approx_quantile` gives a different answer from run to run under parallel execution; on one machine
+ *   exact is affordable and makes local results reproducible.
  * - Date functions: Trino's `day_of_week` is DuckDB's `isodow`; both return a 64-bit integer, cast to INTEGER.
  * - Integer series: Trino's `UNNEST(sequence(a, b))` is DuckDB's `generate_series(a, b)`.
  * - Implicit casts: Trino refuses most of them, DuckDB allows many; queries cast explicitly, and the local
@@ -37,7 +39,7 @@ export const DUCKDB: Dialect = {
   name: 'duckdb',
   functions: {
     intDiv: (args) => `(${arity('intDiv', args, 2).join(' // ')})`,
-    approxPercentile: (args) => `approx_quantile(${arity('approxPercentile', args, 2).join(', ')})`,
+    approxPercentile: (args) => `quantile_disc(${arity('approxPercentile', args, 2).join(', ')})`,
     isoDayOfWeek: (args) => `CAST(isodow(${arity('isoDayOfWeek', args, 1)[0]}) AS INTEGER)`,
     integerSeries: (args) => `generate_series(${arity('integerSeries', args, 2).join(', ')}) AS series(n)`,
   },

@@ -79,7 +79,7 @@ const call =
 
 /** Integer division truncating toward zero: Trino's `/` on integers, DuckDB's `//`. */
 export const intDiv = call('intDiv') as (dividend: SqlValue, divisor: SqlValue) => DialectCall;
-/** Approximate percentile (0 < p < 1): Trino `approx_percentile`, DuckDB `approx_quantile`. */
+/** Approximate percentile (0 < p < 1): Trino `approx_percentile`, DuckDB `quantile_disc` (exact, see dialect.ts). */
 export const approxPercentile = call('approxPercentile') as (
   value: SqlValue,
   percentile: SqlValue,

@@ -77,6 +77,7 @@ describe('pnpm query', () => {
       'track_id,track_name,album_id,album_name,artist_name,track_popularity,release_date\r\n' +
         't06,"It\'s O\'Brien\'s ""Song""",al3,Café Olé,"O\'Brien ""The Kid""",33,1999-05-01\r\n',
     );
+    expect(csv.stderr).toMatch(/^1 row in \d+ ms \(local lake\)\n$/);
     const table = await cli(['genre-counts', '--lake', lake.lakeDir]);
     expect(table.stdout).toContain('genre      row_count  artist_count\n');
     expect(table.stdout).toContain('(3 rows)');
@@ -147,7 +148,7 @@ describe('pnpm query', () => {
     expect(code).toBe(0);
     expect(region).toBe('eu-west-1');
     expect(JSON.parse(stdout)).toEqual([{ genre: 'rock', row_count: 5, artist_count: 2 }]);
-    expect(stderr).toContain('1 rows; scanned 5.00 MB; engine 900 ms');
+    expect(stderr).toContain('1 row; scanned 5.00 MB; engine 900 ms');
     expect(athena.commandCalls(StartQueryExecutionCommand)[0]!.args[0].input).toMatchObject({
       WorkGroup: 'wg',
       QueryExecutionContext: { Database: 'db', Catalog: 'AwsDataCatalog' },

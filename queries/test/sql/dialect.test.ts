@@ -12,7 +12,7 @@ describe('dialects', () => {
       'SELECT (a / b), approx_percentile(x, 0.5), CAST(day_of_week(d) AS INTEGER)',
     );
     expect(renderSql(fragment, DUCKDB, target).text).toBe(
-      'SELECT (a // b), approx_quantile(x, 0.5), CAST(isodow(d) AS INTEGER)',
+      'SELECT (a // b), quantile_disc(x, 0.5), CAST(isodow(d) AS INTEGER)',
     );
   });
 
