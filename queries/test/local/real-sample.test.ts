@@ -5,15 +5,14 @@ import { genreCounts, lakeSummary, QUERIES, topArtistsByFollowers, trackSearch }
 import { LocalQueryRunner } from '../../src/local/runner';
 import { buildLake, snapshotJson } from '../helpers/fixture-lake';
 
-/** The real sample: ../shared/data/spotify-2023-sample from the repo root, or SPOTIFY_SHARED_DATA. */
-const sharedData =
-  process.env.SPOTIFY_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', '..', 'shared', 'data');
-const sampleDir = join(sharedData, 'spotify-2023-sample');
+/** The real sample: data/spotify-2023-sample in ../shared from the repo root, or in SPOTIFY_SHARED_DATA. */
+const shared = process.env.SPOTIFY_SHARED_DATA ?? resolve(__dirname, '..', '..', '..', '..', 'shared');
+const sampleDir = join(shared, 'data', 'spotify-2023-sample');
 const present = ['albums.csv', 'artists.csv', 'tracks.csv'].every((f) => existsSync(join(sampleDir, f)));
 
 if (!present) {
   console.warn(
-    `real-sample queries skipped: no spotify-2023-sample CSVs in ${sampleDir} (set SPOTIFY_SHARED_DATA to its parent folder)`,
+    `real-sample queries skipped: no spotify-2023-sample CSVs in ${sampleDir} (set SPOTIFY_SHARED_DATA to the shared/ folder)`,
   );
 }
 

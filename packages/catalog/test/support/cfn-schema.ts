@@ -11,7 +11,6 @@ const SHARED = process.env.SPOTIFY_SHARED_DATA;
 const SCHEMA_DIRS = [
   ...(SHARED ? [SHARED, join(SHARED, '..')] : []),
   join(__dirname, '../../../../../shared'),
-  '/work/shared',
 ].map((dir) => join(dir, 'schemas/cloudformation'));
 
 export interface JsonSchema {
