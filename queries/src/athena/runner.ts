@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/client-athena';
 import type { AnyQuery, QueryRow } from '../define/query';
 import { type Clock, systemClock } from '../runner/clock';
+import { collectStream } from '../runner/collect';
 import { QueryAbortedError, QueryTimeoutError } from '../runner/errors';
 import { flattenPages } from '../runner/flatten-pages';
 import type {
@@ -80,10 +81,7 @@ export class AthenaQueryRunner implements QueryRunner {
   }
 
   async run<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): Promise<QueryResult<QueryRow<Q>>> {
-    const stream = this.stream(query, ...args);
-    const rows: QueryRow<Q>[] = [];
-    for await (const row of stream) rows.push(row);
-    return { rows, statistics: { ...stream.statistics!, rowCount: rows.length } };
+    return collectStream(this.stream(query, ...args));
   }
 
   stream<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): QueryStream<QueryRow<Q>> {

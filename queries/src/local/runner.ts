@@ -2,6 +2,7 @@ import { type DuckDBConnection, DuckDBInstance, type DuckDBType, type DuckDBValu
 import { WAREHOUSE_TABLE } from '@spotify-lake/contract';
 import type { AnyQuery, PreparedQuery, QueryRow } from '../define/query';
 import { type Clock, systemClock } from '../runner/clock';
+import { collectStream } from '../runner/collect';
 import { ColumnDriftError, QueryAbortedError, QueryTimeoutError, ResultValueError } from '../runner/errors';
 import { flattenPages } from '../runner/flatten-pages';
 import type {
@@ -65,10 +66,7 @@ export class LocalQueryRunner implements QueryRunner {
   }
 
   async run<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): Promise<QueryResult<QueryRow<Q>>> {
-    const stream = this.stream(query, ...args);
-    const rows: QueryRow<Q>[] = [];
-    for await (const row of stream) rows.push(row);
-    return { rows, statistics: { ...stream.statistics!, rowCount: rows.length } };
+    return collectStream(this.stream(query, ...args));
   }
 
   stream<Q extends AnyQuery>(query: Q, ...args: RunArgs<Q>): QueryStream<QueryRow<Q>> {
