@@ -1,6 +1,6 @@
 """The data contract as the Glue job sees it.
 
-GENERATED from @spotify-lake/contract by renderGlueContractModule (etl/src/generate/glue-contract.ts):
+GENERATED from @spotify-lake/contract by renderGlueContractModule (etl/src/glue/glue-contract.ts):
 do not edit. Regenerate with:
   pnpm --filter @spotify-lake/etl build && (cd etl && node -e "require('fs').writeFileSync('glue/spotify_contract.py', require('./dist/generate').renderGlueContractModule())")
 """

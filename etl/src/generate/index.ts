@@ -9,6 +9,5 @@ export {
   MAX_TRACKS,
   TRACK_REUSE_SHARE,
 } from './generate-dataset';
-export { GLUE_CONTRACT_MODULE, glueContract, renderGlueContractModule } from './glue-contract';
 export { SPOTIFY_ID_LENGTH, SPOTIFY_ID_PATTERN } from './ids';
 export type { ExpectedOutcome } from './tally';

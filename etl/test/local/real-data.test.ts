@@ -8,7 +8,9 @@ import { findRealSample } from '../fixtures/shared-data';
 const sample = findRealSample();
 const GLUE_ROWS = 24_393;
 if (sample.dir === undefined) {
-  console.warn(`real-data test skipped: no Spotify sample at ${sample.looked} (set SPOTIFY_SHARED_DATA to the shared/ folder)`);
+  console.warn(
+    `real-data test skipped: no Spotify sample at ${sample.looked} (set SPOTIFY_SHARED_DATA to the shared/ folder)`,
+  );
 }
 
 /**

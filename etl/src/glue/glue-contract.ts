@@ -47,7 +47,7 @@ export function renderGlueContractModule(): string {
   return [
     '"""The data contract as the Glue job sees it.',
     '',
-    'GENERATED from @spotify-lake/contract by renderGlueContractModule (etl/src/generate/glue-contract.ts):',
+    'GENERATED from @spotify-lake/contract by renderGlueContractModule (etl/src/glue/glue-contract.ts):',
     'do not edit. Regenerate with:',
     `  pnpm --filter @spotify-lake/etl build && (cd etl && node -e "require('fs').writeFileSync('${GLUE_CONTRACT_MODULE}', require('./dist/generate').renderGlueContractModule())")`,
     '"""',

@@ -2,12 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUARANTINE_REASONS, RAW_VIEW_COLUMNS, SOURCE_NAMES, SOURCES } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
-import {
-  GLUE_CONTRACT_MODULE,
-  glueContract,
-  renderGlueContractModule,
-} from '../../src/generate/glue-contract';
-import { ETL_DIR, python } from '../glue/python';
+import { GLUE_CONTRACT_MODULE, glueContract, renderGlueContractModule } from '../../src/glue/glue-contract';
+import { ETL_DIR, python } from './python';
 
 describe('the Glue job contract module', () => {
   it('carries the contract the job needs', () => {

@@ -1,0 +1,1 @@
+export { GLUE_CONTRACT_MODULE, glueContract, renderGlueContractModule } from './glue-contract';
