@@ -8,16 +8,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.track_name,
-  c.track_id,
-  c.duration_ms,
-  c.album_name,
-  c.release_date,
-  c.label,
-  c.album_popularity,
-  c.album_id,
-  c.artist_id,
-  c.duration_sec,
   c.v_track_name,
   c.v_track_id,
   c.v_duration_ms,
@@ -35,16 +25,6 @@ FROM (
     t._record,
     t._raw_line,
     t._parse_error,
-    t.track_name,
-    t.track_id,
-    t.duration_ms,
-    t.album_name,
-    t.release_date,
-    t.label,
-    t.album_popularity,
-    t.album_id,
-    t.artist_id,
-    t.duration_sec,
     t.v_track_name,
     t.v_track_id,
     t.v_duration_ms,
@@ -106,11 +86,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.id,
-  c.name,
-  c.artist_popularity,
-  c.followers,
-  c.genre,
   c.v_id,
   c.v_name,
   c.v_artist_popularity,
@@ -123,11 +98,6 @@ FROM (
     t._record,
     t._raw_line,
     t._parse_error,
-    t.id,
-    t.name,
-    t.artist_popularity,
-    t.followers,
-    t.genre,
     t.v_id,
     t.v_name,
     t.v_artist_popularity,
@@ -167,8 +137,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.track_id,
-  c.track_popularity,
   c.v_track_id,
   c.v_track_popularity,
   CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
@@ -178,8 +146,6 @@ FROM (
     t._record,
     t._raw_line,
     t._parse_error,
-    t.track_id,
-    t.track_popularity,
     t.v_track_id,
     t.v_track_popularity,
     CASE
@@ -217,10 +183,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id, c.v_album_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY c.track_name, c.track_id, c.duration_ms, c.album_name, c.release_date, c.label, c.album_popularity, c.album_id, c.artist_id, c.duration_sec ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY o.track_name, o.track_id, o.duration_ms, o.album_name, o.release_date, o.label, o.album_popularity, o.album_id, o.artist_id, o.duration_sec ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_albums c
 JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
+JOIN (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o ON o._record = c._record
 WHERE c._reason IS NULL
 ;
 
@@ -229,16 +196,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.track_name,
-  c.track_id,
-  c.duration_ms,
-  c.album_name,
-  c.release_date,
-  c.label,
-  c.album_popularity,
-  c.album_id,
-  c.artist_id,
-  c.duration_sec,
   c.v_track_name,
   c.v_track_id,
   c.v_duration_ms,
@@ -278,10 +235,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY c.id, c.name, c.artist_popularity, c.followers, c.genre ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY o.id, o.name, o.artist_popularity, o.followers, o.genre ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_artists c
 JOIN dupkeys_artists k ON k.v_id = c.v_id
+JOIN (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o ON o._record = c._record
 WHERE c._reason IS NULL
 ;
 
@@ -290,11 +248,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.id,
-  c.name,
-  c.artist_popularity,
-  c.followers,
-  c.genre,
   c.v_id,
   c.v_name,
   c.v_artist_popularity,
@@ -329,10 +282,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY c.track_id, c.track_popularity ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY o.track_id, o.track_popularity ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_tracks c
 JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
+JOIN (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o ON o._record = c._record
 WHERE c._reason IS NULL
 ;
 
@@ -341,8 +295,6 @@ SELECT
   c._record,
   c._raw_line,
   c._parse_error,
-  c.track_id,
-  c.track_popularity,
   c.v_track_id,
   c.v_track_popularity,
   CASE
@@ -365,16 +317,6 @@ SELECT
   f._record,
   f._raw_line,
   f._parse_error,
-  f.track_name,
-  f.track_id,
-  f.duration_ms,
-  f.album_name,
-  f.release_date,
-  f.label,
-  f.album_popularity,
-  f.album_id,
-  f.artist_id,
-  f.duration_sec,
   f.v_track_name,
   f.v_track_id,
   f.v_duration_ms,
@@ -432,35 +374,36 @@ WHERE w._reason IS NULL
 -- statement: quarantine
 SELECT
   CAST('albums' AS STRING) AS source,
-  CAST(_record AS BIGINT) AS record,
-  CAST(_reason AS STRING) AS reason,
-  CAST(_detail AS STRING) AS detail,
-  CAST(_raw_line AS STRING) AS raw_line,
-  CAST(track_name AS STRING) AS track_name,
-  CAST(track_id AS STRING) AS track_id,
-  CAST(duration_ms AS STRING) AS duration_ms,
-  CAST(album_name AS STRING) AS album_name,
-  CAST(release_date AS STRING) AS release_date,
-  CAST(label AS STRING) AS label,
-  CAST(album_popularity AS STRING) AS album_popularity,
-  CAST(album_id AS STRING) AS album_id,
-  CAST(artist_id AS STRING) AS artist_id,
-  CAST(duration_sec AS STRING) AS duration_sec,
+  CAST(q._record AS BIGINT) AS record,
+  CAST(q._reason AS STRING) AS reason,
+  CAST(q._detail AS STRING) AS detail,
+  CAST(q._raw_line AS STRING) AS raw_line,
+  CAST(o.track_name AS STRING) AS track_name,
+  CAST(o.track_id AS STRING) AS track_id,
+  CAST(o.duration_ms AS STRING) AS duration_ms,
+  CAST(o.album_name AS STRING) AS album_name,
+  CAST(o.release_date AS STRING) AS release_date,
+  CAST(o.label AS STRING) AS label,
+  CAST(o.album_popularity AS STRING) AS album_popularity,
+  CAST(o.album_id AS STRING) AS album_id,
+  CAST(o.artist_id AS STRING) AS artist_id,
+  CAST(o.duration_sec AS STRING) AS duration_sec,
   CAST(NULL AS STRING) AS id,
   CAST(NULL AS STRING) AS name,
   CAST(NULL AS STRING) AS artist_popularity,
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM resolved_albums
-WHERE _reason IS NOT NULL
+FROM resolved_albums q
+LEFT JOIN (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+WHERE q._reason IS NOT NULL
 UNION ALL
 SELECT
   CAST('artists' AS STRING) AS source,
-  CAST(_record AS BIGINT) AS record,
-  CAST(_reason AS STRING) AS reason,
-  CAST(_detail AS STRING) AS detail,
-  CAST(_raw_line AS STRING) AS raw_line,
+  CAST(q._record AS BIGINT) AS record,
+  CAST(q._reason AS STRING) AS reason,
+  CAST(q._detail AS STRING) AS detail,
+  CAST(q._raw_line AS STRING) AS raw_line,
   CAST(NULL AS STRING) AS track_name,
   CAST(NULL AS STRING) AS track_id,
   CAST(NULL AS STRING) AS duration_ms,
@@ -471,23 +414,24 @@ SELECT
   CAST(NULL AS STRING) AS album_id,
   CAST(NULL AS STRING) AS artist_id,
   CAST(NULL AS STRING) AS duration_sec,
-  CAST(id AS STRING) AS id,
-  CAST(name AS STRING) AS name,
-  CAST(artist_popularity AS STRING) AS artist_popularity,
-  CAST(followers AS STRING) AS followers,
-  CAST(genre AS STRING) AS genre,
+  CAST(o.id AS STRING) AS id,
+  CAST(o.name AS STRING) AS name,
+  CAST(o.artist_popularity AS STRING) AS artist_popularity,
+  CAST(o.followers AS STRING) AS followers,
+  CAST(o.genre AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM deduped_artists
-WHERE _reason IS NOT NULL
+FROM deduped_artists q
+LEFT JOIN (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+WHERE q._reason IS NOT NULL
 UNION ALL
 SELECT
   CAST('tracks' AS STRING) AS source,
-  CAST(_record AS BIGINT) AS record,
-  CAST(_reason AS STRING) AS reason,
-  CAST(_detail AS STRING) AS detail,
-  CAST(_raw_line AS STRING) AS raw_line,
+  CAST(q._record AS BIGINT) AS record,
+  CAST(q._reason AS STRING) AS reason,
+  CAST(q._detail AS STRING) AS detail,
+  CAST(q._raw_line AS STRING) AS raw_line,
   CAST(NULL AS STRING) AS track_name,
-  CAST(track_id AS STRING) AS track_id,
+  CAST(o.track_id AS STRING) AS track_id,
   CAST(NULL AS STRING) AS duration_ms,
   CAST(NULL AS STRING) AS album_name,
   CAST(NULL AS STRING) AS release_date,
@@ -501,9 +445,10 @@ SELECT
   CAST(NULL AS STRING) AS artist_popularity,
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
-  CAST(track_popularity AS STRING) AS track_popularity
-FROM deduped_tracks
-WHERE _reason IS NOT NULL
+  CAST(o.track_popularity AS STRING) AS track_popularity
+FROM deduped_tracks q
+LEFT JOIN (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+WHERE q._reason IS NOT NULL
 ;
 
 -- statement: source_counts

@@ -113,13 +113,27 @@ const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
 const list = (items: string[], by = '  ') =>
   items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
 
-/** Columns every per-source view carries forward. */
+/**
+ * Columns every per-source view carries forward: the typed values, not the text as read. Materializing
+ * the text of every row doubled the width of the wide tables; the few rows that need it (quarantined
+ * rows, rows of repeated keys) fetch it back from the raw view by record (`originals`).
+ */
 function carriedColumns(spec: SourceSpec, alias: string): string[] {
   return [
     ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
-    ...spec.fields.map((f) => `${alias}.${f.name}`),
     ...spec.fields.map((f) => `${alias}.${typed(f.name)}`),
   ];
+}
+
+/**
+ * A source's fields as read, by record, for parsed records only (a malformed record's fields are NULL).
+ * Readers disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both become NULL here
+ * so exact-duplicate detection and the quarantined originals are the same on both engines.
+ */
+function originals(spec: SourceSpec): string {
+  const [record, , parseError] = RAW_VIEW_COLUMNS;
+  const fields = spec.fields.map((f) => `NULLIF(${f.name}, '') AS ${f.name}`);
+  return `(SELECT ${[record, ...fields].join(', ')} FROM ${rawView(spec.name)} WHERE ${parseError} IS NULL)`;
 }
 
 function checkedStatement(spec: SourceSpec): TransformStatement {
@@ -145,8 +159,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     ...list(
       [
         ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
-        // Readers disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both become NULL here
-        // so exact-duplicate detection and the quarantined originals are the same on both engines.
+        // As in `originals`: a quoted empty field is NULL on both engines.
         ...spec.fields.map((f) => `NULLIF(r.${f.name}, '') AS ${f.name}`),
         ...typedColumns,
       ],
@@ -190,11 +203,13 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       ...list([
         'c._record',
         `ROW_NUMBER() OVER (PARTITION BY ${keys.map((k) => `c.${k}`).join(', ')} ORDER BY c._record) AS key_rank`,
-        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => `c.${f.name}`).join(', ')} ORDER BY c._record) AS row_rank`,
+        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => `o.${f.name}`).join(', ')} ORDER BY c._record) AS row_rank`,
         'k.first_record',
       ]),
       `FROM ${checkedView(spec.name)} c`,
       `JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
+      // Valid rows are parsed records, whose _record is unique among parsed records.
+      `JOIN ${originals(spec)} o ON o._record = c._record`,
       'WHERE c._reason IS NULL',
     ].join('\n'),
   };
@@ -303,19 +318,26 @@ function warehouseStatement(fact: SourceSpec): TransformStatement {
 function quarantineStatement(): TransformStatement {
   const metaSource: Record<string, (s: SourceName) => string> = {
     source: (s) => `'${s}'`,
-    record: () => '_record',
-    reason: () => '_reason',
-    detail: () => '_detail',
-    raw_line: () => '_raw_line',
+    record: () => 'q._record',
+    reason: () => 'q._reason',
+    detail: () => 'q._detail',
+    raw_line: () => 'q._raw_line',
   };
   const selects = SOURCE_NAMES.map((source) => {
     const fields = new Set(SOURCES[source].fields.map((f) => f.name));
     const columns = QUARANTINE_COLUMNS.map((c) => {
       const meta = metaSource[c.name];
-      const expression = meta ? meta(source) : fields.has(c.name) ? c.name : 'NULL';
+      const expression = meta ? meta(source) : fields.has(c.name) ? `o.${c.name}` : 'NULL';
       return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
     });
-    return ['SELECT', ...list(columns), `FROM ${finalView(source)}`, 'WHERE _reason IS NOT NULL'].join('\n');
+    return [
+      'SELECT',
+      ...list(columns),
+      `FROM ${finalView(source)} q`,
+      // A malformed row's record may be a parsed row's too (the local runner numbers it by line): it joins nothing.
+      `LEFT JOIN ${originals(SOURCES[source])} o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END`,
+      'WHERE q._reason IS NOT NULL',
+    ].join('\n');
   });
   if (QUARANTINE_META_COLUMNS.some((c) => !metaSource[c.name])) throw new Error('unmapped quarantine column');
   return { name: TRANSFORM_OUTPUTS.quarantine, sql: selects.join('\nUNION ALL\n') };

@@ -283,6 +283,31 @@ describe('the transform statements (run on DuckDB)', () => {
     expect(original).toEqual([{ label: 'Other', album_popularity: '30', id: null }]);
   });
 
+  it('quarantines the text as read, also when a malformed row shares a parsed row record number', async () => {
+    await loadRaw({ artists: [artist('ar1')], tracks: [], albums: [] });
+    // The local runner numbers malformed rows by line: here line 1 and parsed record 1 meet.
+    await connection.run(
+      `CREATE OR REPLACE TEMP VIEW raw_tracks AS SELECT * FROM (VALUES
+        (CAST(1 AS BIGINT), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), ' t1 ', ' 05 '),
+        (CAST(2 AS BIGINT), NULL, NULL, ' t1 ', '5'),
+        (CAST(1 AS BIGINT), 'a,b,c', 'Expected 2 columns, found 3', NULL, NULL),
+        (CAST(3 AS BIGINT), NULL, NULL, 't2', 'high')
+      ) t(_record, _raw_line, _parse_error, track_id, track_popularity)`,
+    );
+    for (const statement of transformStatements()) {
+      await connection.run(`CREATE OR REPLACE TEMP TABLE ${statement.name} AS ${statement.sql}`);
+    }
+    expect(
+      await rows(
+        "SELECT record, reason, raw_line, track_id, track_popularity FROM quarantine WHERE source = 'tracks' ORDER BY record, reason",
+      ),
+    ).toEqual([
+      { record: '1', reason: 'malformed_row', raw_line: 'a,b,c', track_id: null, track_popularity: null },
+      { record: '2', reason: 'duplicate_key', raw_line: null, track_id: ' t1 ', track_popularity: '5' },
+      { record: '3', reason: 'bad_value', raw_line: null, track_id: 't2', track_popularity: 'high' },
+    ]);
+  });
+
   it('treats an empty field and a quoted empty field alike, whichever the reader produced', async () => {
     await loadRaw({
       artists: [artist('ar1', { genre: null }), artist('ar1', { genre: '' })],
