@@ -1,8 +1,8 @@
 import { aggregate, column } from '../define/columns';
 import { integer, limit } from '../define/params';
 import { defineQuery } from '../define/query';
-import { intDiv, integerSeries, isoDayOfWeek, sql } from '../sql/template';
-import { fromYear, toYear } from './shared-params';
+import { intDiv, isoDayOfWeek, sql } from '../sql/template';
+import { bucketWidth, fromYear, toYear, widthCte } from './shared-params';
 import { topN } from './top-n';
 
 export const albumsWithMostTracks = defineQuery({
@@ -98,30 +98,21 @@ GROUP BY 1
 ORDER BY 1`,
 });
 
-const BUCKET_WIDTH = { min: 1, max: 101 } as const;
+/** Popularity runs 0-100: a width of 101 puts every album in one bucket. */
+const BUCKET_WIDTH_MAX = 101;
 
 export const albumPopularityHistogram = defineQuery({
   name: 'album-popularity-histogram',
   description: 'Number of albums per album-popularity bucket (bucket_start..bucket_end inclusive).',
   params: {
-    bucket_width: integer({
-      description: 'Width of a bucket in popularity points (default 10).',
-      min: 1,
-      max: 101,
-      default: 10,
-    }),
+    bucket_width: bucketWidth('Width of a bucket in popularity points (default 10).', BUCKET_WIDTH_MAX, 10),
   },
   columns: [
     aggregate('bucket_start', 'int', 'Lowest popularity of the bucket.'),
     aggregate('bucket_end', 'int', 'Highest popularity of the bucket (inclusive).'),
     aggregate('album_count', 'bigint', 'Distinct albums in the bucket.'),
   ],
-  // The width is picked from a series in a WHERE clause (the only place Athena takes a `?`), once.
-  sql: ({ p, warehouse }) => sql`WITH params AS (
-  SELECT CAST(n AS INTEGER) AS width
-  FROM ${integerSeries(1, BUCKET_WIDTH.max)}
-  WHERE n = ${p.bucket_width}
-),
+  sql: ({ p, warehouse }) => sql`${widthCte(p.bucket_width, BUCKET_WIDTH_MAX)},
 albums AS (
   SELECT album_id, max(album_popularity) AS album_popularity
   FROM ${warehouse}

@@ -1,8 +1,8 @@
 import { aggregate, column } from '../define/columns';
-import { bigint, limit } from '../define/params';
+import { limit } from '../define/params';
 import { defineQuery } from '../define/query';
 import { type Sql, sql, type TableRef } from '../sql/template';
-import { genreFilter, minPopularity } from './shared-params';
+import { genreFilter, minFollowers, minPopularity } from './shared-params';
 import { topN } from './top-n';
 
 /**
@@ -47,12 +47,7 @@ export const topArtistsByPopularity = defineQuery({
   description: 'Most popular artists (Spotify popularity 0-100), ties broken by followers.',
   params: {
     limit: limit(10),
-    min_followers: bigint({
-      description: 'Fewest followers included (default 0).',
-      min: 0n,
-      max: 2n ** 63n - 1n,
-      default: 0,
-    }),
+    min_followers: minFollowers(),
     genre: genreFilter(),
   },
   columns: [
@@ -79,12 +74,7 @@ export const popularityVsFollowers = defineQuery({
     "Per artist: followers and popularity with each one's rank (1 = highest) among the artists kept, to spot artists far more popular than followed or the reverse.",
   params: {
     limit: limit(100, 100_000),
-    min_followers: bigint({
-      description: 'Fewest followers included (default 0).',
-      min: 0n,
-      max: 2n ** 63n - 1n,
-      default: 0,
-    }),
+    min_followers: minFollowers(),
   },
   columns: [
     column('artist_id'),

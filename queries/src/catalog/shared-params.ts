@@ -1,4 +1,5 @@
-import { integer, string } from '../define/params';
+import { bigint, integer, string } from '../define/params';
+import { integerSeries, type ParamRef, type Sql, sql } from '../sql/template';
 
 /** Year filters: every release year of the contract (1000-9999) by default. */
 export const fromYear = () =>
@@ -32,3 +33,25 @@ export const minPopularity = (of: string) =>
     max: 100,
     default: 0,
   });
+
+export const minFollowers = () =>
+  bigint({
+    description: 'Fewest followers included (default 0).',
+    min: 0n,
+    max: 2n ** 63n - 1n,
+    default: 0,
+  });
+
+/** A histogram's bucket width parameter, 1 to `max`; pair it with `widthCte` and the same `max`. */
+export const bucketWidth = (description: string, max: number, defaultWidth: number) =>
+  integer({ description, min: 1, max, default: defaultWidth });
+
+/**
+ * `WITH params AS (...)` holding the chosen bucket width as `width`. The width is picked from a series in a
+ * WHERE clause, the only place Athena takes a `?`, once.
+ */
+export const widthCte = (width: ParamRef, max: number): Sql => sql`WITH params AS (
+  SELECT CAST(n AS INTEGER) AS width
+  FROM ${integerSeries(1, max)}
+  WHERE n = ${width}
+)`;

@@ -1,32 +1,24 @@
 import { aggregate, column } from '../define/columns';
-import { contains, integer, limit } from '../define/params';
+import { contains, limit } from '../define/params';
 import { defineQuery } from '../define/query';
-import { intDiv, integerSeries, sql } from '../sql/template';
+import { intDiv, sql } from '../sql/template';
+import { bucketWidth, widthCte } from './shared-params';
 import { topN } from './top-n';
 
-const BUCKET_SECONDS = { min: 1, max: 3600 } as const;
+const BUCKET_SECONDS_MAX = 3600;
 
 export const trackDurationHistogram = defineQuery({
   name: 'track-duration-histogram',
   description: 'Number of distinct tracks per duration bucket [bucket_start_sec, bucket_end_sec).',
   params: {
-    bucket_seconds: integer({
-      description: 'Width of a bucket in seconds (default 30).',
-      min: 1,
-      max: 3600,
-      default: 30,
-    }),
+    bucket_seconds: bucketWidth('Width of a bucket in seconds (default 30).', BUCKET_SECONDS_MAX, 30),
   },
   columns: [
     aggregate('bucket_start_sec', 'int', 'Start of the bucket in whole seconds (inclusive).'),
     aggregate('bucket_end_sec', 'int', 'End of the bucket in whole seconds (exclusive).'),
     aggregate('track_count', 'bigint', 'Distinct tracks in the bucket (a track on two albums counts once).'),
   ],
-  sql: ({ p, warehouse }) => sql`WITH params AS (
-  SELECT CAST(n AS INTEGER) AS width
-  FROM ${integerSeries(1, BUCKET_SECONDS.max)}
-  WHERE n = ${p.bucket_seconds}
-),
+  sql: ({ p, warehouse }) => sql`${widthCte(p.bucket_seconds, BUCKET_SECONDS_MAX)},
 track_seconds AS (
   SELECT track_id, ${intDiv(sql`max(duration_ms)`, sql`1000`)} AS seconds
   FROM ${warehouse}

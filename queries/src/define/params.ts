@@ -144,14 +144,23 @@ function lengthRule(minLength: number, maxLength: number): string {
 
 /** Text compared as is. Lengths count UTF-16 code units. */
 export function string<const O extends StringOptions>(options: O): Spec<string, O> {
+  return textSpec(options, 'string', (value) => value);
+}
+
+/** A text parameter of 1-200 characters by default, sent to the engines as `toValue` of the text. */
+function textSpec<const O extends StringOptions>(
+  options: O,
+  kind: 'string' | 'contains',
+  toValue: (text: string) => string,
+): Spec<string, O> {
   const minLength = options.minLength ?? 1;
   const maxLength = options.maxLength ?? 200;
   const valid = stringCheck(minLength, maxLength);
   return finish(
     options,
-    'string',
+    kind,
     lengthRule(minLength, maxLength),
-    (value) => (valid(value) ? ok({ type: 'varchar', value }) : fail),
+    (value) => (valid(value) ? ok({ type: 'varchar', value: toValue(value) }) : fail),
     (text) => text,
   );
 }
@@ -169,16 +178,7 @@ export function containsPattern(text: string): string {
  * character escaped, so the fragment matches literally; use it as `LIKE ${p} ESCAPE '!'`.
  */
 export function contains<const O extends StringOptions>(options: O): Spec<string, O> {
-  const minLength = options.minLength ?? 1;
-  const maxLength = options.maxLength ?? 200;
-  const valid = stringCheck(minLength, maxLength);
-  return finish(
-    options,
-    'contains',
-    lengthRule(minLength, maxLength),
-    (value) => (valid(value) ? ok({ type: 'varchar', value: containsPattern(value) }) : fail),
-    (text) => text,
-  );
+  return textSpec(options, 'contains', containsPattern);
 }
 
 export interface DateOptions extends Common<string> {
