@@ -1,5 +1,6 @@
 import {
   LAKE_ZONES,
+  type LogicalType,
   PHYSICAL_TYPES,
   QUARANTINE_COLUMNS,
   QUARANTINE_TABLE,
@@ -37,6 +38,11 @@ const COMMENT_MAX_LENGTH = 255;
 const comment = (text: string) =>
   text.length <= COMMENT_MAX_LENGTH ? text : `${text.slice(0, COMMENT_MAX_LENGTH - 3)}...`;
 
+/** A column the transform writes typed: its contract type in Glue's spelling. */
+function typedColumn(c: { name: string; type: LogicalType; description: string }) {
+  return { name: c.name, type: PHYSICAL_TYPES[c.type].glue, comment: comment(c.description) };
+}
+
 /** `datawarehouse`: the Parquet files the transform writes, typed as the contract declares. */
 export function warehouseTableDefinition(): CatalogTableDefinition {
   return {
@@ -46,11 +52,7 @@ export function warehouseTableDefinition(): CatalogTableDefinition {
       'Accepted album-track rows, one per (track_id, album_id), written by the transform as Parquet.',
     prefix: LAKE_ZONES.warehouse,
     format: PARQUET_FORMAT,
-    columns: WAREHOUSE_COLUMNS.map((c) => ({
-      name: c.name,
-      type: PHYSICAL_TYPES[c.type].glue,
-      comment: comment(c.description),
-    })),
+    columns: WAREHOUSE_COLUMNS.map(typedColumn),
   };
 }
 
@@ -85,11 +87,7 @@ export function quarantineTableDefinition(): CatalogTableDefinition {
     description: 'Source rows the transform rejected, with the reason and the original fields as read.',
     prefix: LAKE_ZONES.quarantine,
     format: PARQUET_FORMAT,
-    columns: QUARANTINE_COLUMNS.map((c) => ({
-      name: c.name,
-      type: PHYSICAL_TYPES[c.type].glue,
-      comment: comment(c.description),
-    })),
+    columns: QUARANTINE_COLUMNS.map(typedColumn),
   };
 }
 
