@@ -222,15 +222,9 @@ def read_raw_view(spark: Any, plan: SourcePlan) -> Any:
 
 
 def views_to_cache(statements: Sequence[TransformStatement]) -> List[str]:
-    """Statements worth computing once: outputs (counted, then written) and those read by 2+ later statements."""
+    """Statements computed once: those the transform marks (materialize), and the outputs (counted, then written)."""
     outputs = {CONTRACT["outputs"]["warehouse"], CONTRACT["outputs"]["quarantine"]}
-    cached = []
-    for i, statement in enumerate(statements):
-        pattern = re.compile(rf"\b{re.escape(statement.name)}\b")
-        readers = sum(1 for later in statements[i + 1:] if pattern.search(later.sql))
-        if statement.name in outputs or readers >= 2:
-            cached.append(statement.name)
-    return cached
+    return [s.name for s in statements if s.materialize or s.name in outputs]
 
 
 def run_statements(spark: Any, statements: Sequence[TransformStatement], log: Log) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import List
 
 STATEMENT_MARKER = "-- statement: "
+# Follows the name on a marker line: compute the statement once and keep it (Spark: a cached view).
+MATERIALIZE_FLAG = " (materialize)"
 
 # JavaScript's String.prototype.trim() removes exactly these (WhiteSpace and LineTerminator);
 # Python's str.strip() differs (it keeps U+FEFF, strips U+001C..U+001F), so it is not used.
@@ -28,10 +30,11 @@ class TransformSqlError(ValueError):
 
 @dataclass(frozen=True)
 class TransformStatement:
-    """One statement: the engine registers its result as a view called `name`."""
+    """One statement: the engine registers its result as a view called `name` (cached when `materialize`)."""
 
     name: str
     sql: str
+    materialize: bool = False
 
 
 def js_trim(text: str) -> str:
@@ -41,6 +44,7 @@ def js_trim(text: str) -> str:
 def parse_transform_sql(text: str) -> List[TransformStatement]:
     statements: List[TransformStatement] = []
     name = None
+    materialize = False
     lines: List[str] = []
 
     def finish() -> None:
@@ -52,12 +56,14 @@ def parse_transform_sql(text: str) -> List[TransformStatement]:
         sql = js_trim(sql)
         if sql == "":
             raise TransformSqlError(f'transform statement "{name}" is empty')
-        statements.append(TransformStatement(name, sql))
+        statements.append(TransformStatement(name, sql, materialize))
 
     for line in text.split("\n"):
         if line.startswith(STATEMENT_MARKER):
             finish()
-            name = js_trim(line[len(STATEMENT_MARKER):])
+            label = js_trim(line[len(STATEMENT_MARKER):])
+            materialize = label.endswith(MATERIALIZE_FLAG)
+            name = label[: -len(MATERIALIZE_FLAG)] if materialize else label
             if not STATEMENT_NAME.fullmatch(name):
                 raise TransformSqlError(f'bad statement name "{name}" in transform SQL')
             lines = []

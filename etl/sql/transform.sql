@@ -1,9 +1,10 @@
 -- The Spotify lake transform. GENERATED from @spotify-lake/contract: do not edit; run
 -- `pnpm --filter @spotify-lake/etl generate:sql` after changing the contract.
 -- Runs unchanged on Spark 3.5 (the Glue job) and DuckDB (the local runner): see packages/contract/src/transform-sql.ts.
--- Inputs: views raw_albums, raw_artists, raw_tracks. Each statement below becomes a view named after it.
+-- Inputs: views raw_albums, raw_artists, raw_tracks. Each statement below becomes a view named after it,
+-- computed once and kept (a table, a cached view) when its marker says (materialize).
 
--- statement: checked_albums
+-- statement: checked_albums (materialize)
 SELECT
   c._record,
   c._raw_line,
@@ -37,51 +38,61 @@ FROM (
     t.v_duration_sec,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
-      WHEN NULLIF(TRIM(duration_ms), '') IS NULL THEN 'duration_ms: missing'
+      WHEN s_duration_ms IS NULL THEN 'duration_ms: missing'
       WHEN v_duration_ms IS NULL THEN 'duration_ms: not an integer'
       WHEN v_duration_ms < 0 THEN 'duration_ms: below 0'
-      WHEN NULLIF(TRIM(release_date), '') IS NULL THEN 'release_date: missing'
+      WHEN s_release_date IS NULL THEN 'release_date: missing'
       WHEN v_release_date IS NULL THEN 'release_date: not a date (expected YYYY-MM-DD, YYYY-MM-DD HH:MM:SS UTC, YYYY-MM or YYYY)'
-      WHEN NULLIF(TRIM(album_popularity), '') IS NULL THEN 'album_popularity: missing'
+      WHEN s_album_popularity IS NULL THEN 'album_popularity: missing'
       WHEN v_album_popularity IS NULL THEN 'album_popularity: not an integer'
       WHEN v_album_popularity < 0 OR v_album_popularity > 100 THEN 'album_popularity: out of range 0..100'
       WHEN v_album_id IS NULL THEN 'album_id: empty id'
       WHEN v_artist_id IS NULL THEN 'artist_id: empty id'
-      WHEN NULLIF(TRIM(duration_sec), '') IS NULL THEN 'duration_sec: missing'
+      WHEN s_duration_sec IS NULL THEN 'duration_sec: missing'
       WHEN v_duration_sec IS NULL THEN 'duration_sec: not a number'
       WHEN v_duration_sec < 0 THEN 'duration_sec: below 0'
     END AS _detail
   FROM (
     SELECT
-      r._record,
-      r._raw_line,
-      r._parse_error,
-      NULLIF(r.track_name, '') AS track_name,
-      NULLIF(r.track_id, '') AS track_id,
-      NULLIF(r.duration_ms, '') AS duration_ms,
-      NULLIF(r.album_name, '') AS album_name,
-      NULLIF(r.release_date, '') AS release_date,
-      NULLIF(r.label, '') AS label,
-      NULLIF(r.album_popularity, '') AS album_popularity,
-      NULLIF(r.album_id, '') AS album_id,
-      NULLIF(r.artist_id, '') AS artist_id,
-      NULLIF(r.duration_sec, '') AS duration_sec,
-      NULLIF(r.track_name, '') AS v_track_name,
-      NULLIF(TRIM(r.track_id), '') AS v_track_id,
-      CASE WHEN regexp_like(TRIM(r.duration_ms), '^-?[0-9]{1,10}$') THEN TRY_CAST(TRIM(r.duration_ms) AS INT) END AS v_duration_ms,
-      NULLIF(r.album_name, '') AS v_album_name,
-      CASE WHEN regexp_like(TRIM(r.release_date), '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?$') THEN TRY_CAST(substring(TRIM(r.release_date), 1, 10) AS DATE) WHEN regexp_like(TRIM(r.release_date), '^[1-9][0-9]{3}-[0-9]{2}$') THEN TRY_CAST(TRIM(r.release_date) || '-01' AS DATE) WHEN regexp_like(TRIM(r.release_date), '^[1-9][0-9]{3}$') THEN TRY_CAST(TRIM(r.release_date) || '-01-01' AS DATE) END AS v_release_date,
-      NULLIF(r.label, '') AS v_label,
-      CASE WHEN regexp_like(TRIM(r.album_popularity), '^-?[0-9]{1,10}$') THEN TRY_CAST(TRIM(r.album_popularity) AS INT) END AS v_album_popularity,
-      NULLIF(TRIM(r.album_id), '') AS v_album_id,
-      NULLIF(TRIM(r.artist_id), '') AS v_artist_id,
-      CASE WHEN regexp_like(TRIM(r.duration_sec), '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$') THEN TRY_CAST(TRIM(r.duration_sec) AS DOUBLE) END AS v_duration_sec
-    FROM raw_albums r
+      t._record,
+      t._raw_line,
+      t._parse_error,
+      t.s_duration_ms,
+      t.s_release_date,
+      t.s_album_popularity,
+      t.s_duration_sec,
+      t.s_track_name AS v_track_name,
+      t.s_track_id AS v_track_id,
+      CASE WHEN regexp_like(t.s_duration_ms, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_duration_ms AS INT) END AS v_duration_ms,
+      t.s_album_name AS v_album_name,
+      CASE WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?$') THEN TRY_CAST(substring(t.s_release_date, 1, 10) AS DATE) WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}-[0-9]{2}$') THEN TRY_CAST(t.s_release_date || '-01' AS DATE) WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}$') THEN TRY_CAST(t.s_release_date || '-01-01' AS DATE) END AS v_release_date,
+      t.s_label AS v_label,
+      CASE WHEN regexp_like(t.s_album_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_album_popularity AS INT) END AS v_album_popularity,
+      t.s_album_id AS v_album_id,
+      t.s_artist_id AS v_artist_id,
+      CASE WHEN regexp_like(t.s_duration_sec, '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$') THEN TRY_CAST(t.s_duration_sec AS DOUBLE) END AS v_duration_sec
+    FROM (
+      SELECT
+        r._record,
+        r._raw_line,
+        r._parse_error,
+        NULLIF(r.track_name, '') AS s_track_name,
+        NULLIF(CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_id) ELSE r.track_id END, '') AS s_track_id,
+        NULLIF(CASE WHEN r.duration_ms LIKE ' %' OR r.duration_ms LIKE '% ' THEN TRIM(BOTH ' ' FROM r.duration_ms) ELSE r.duration_ms END, '') AS s_duration_ms,
+        NULLIF(r.album_name, '') AS s_album_name,
+        NULLIF(CASE WHEN r.release_date LIKE ' %' OR r.release_date LIKE '% ' THEN TRIM(BOTH ' ' FROM r.release_date) ELSE r.release_date END, '') AS s_release_date,
+        NULLIF(r.label, '') AS s_label,
+        NULLIF(CASE WHEN r.album_popularity LIKE ' %' OR r.album_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.album_popularity) ELSE r.album_popularity END, '') AS s_album_popularity,
+        NULLIF(CASE WHEN r.album_id LIKE ' %' OR r.album_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.album_id) ELSE r.album_id END, '') AS s_album_id,
+        NULLIF(CASE WHEN r.artist_id LIKE ' %' OR r.artist_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_id) ELSE r.artist_id END, '') AS s_artist_id,
+        NULLIF(CASE WHEN r.duration_sec LIKE ' %' OR r.duration_sec LIKE '% ' THEN TRIM(BOTH ' ' FROM r.duration_sec) ELSE r.duration_sec END, '') AS s_duration_sec
+      FROM raw_albums r
+    ) t
   ) t
 ) c
 ;
 
--- statement: checked_artists
+-- statement: checked_artists (materialize)
 SELECT
   c._record,
   c._raw_line,
@@ -105,34 +116,42 @@ FROM (
     t.v_genre,
     CASE
       WHEN v_id IS NULL THEN 'id: empty id'
-      WHEN NULLIF(TRIM(artist_popularity), '') IS NULL THEN 'artist_popularity: missing'
+      WHEN s_artist_popularity IS NULL THEN 'artist_popularity: missing'
       WHEN v_artist_popularity IS NULL THEN 'artist_popularity: not an integer'
       WHEN v_artist_popularity < 0 OR v_artist_popularity > 100 THEN 'artist_popularity: out of range 0..100'
-      WHEN NULLIF(TRIM(followers), '') IS NULL THEN 'followers: missing'
+      WHEN s_followers IS NULL THEN 'followers: missing'
       WHEN v_followers IS NULL THEN 'followers: not an integer'
       WHEN v_followers < 0 THEN 'followers: below 0'
     END AS _detail
   FROM (
     SELECT
-      r._record,
-      r._raw_line,
-      r._parse_error,
-      NULLIF(r.id, '') AS id,
-      NULLIF(r.name, '') AS name,
-      NULLIF(r.artist_popularity, '') AS artist_popularity,
-      NULLIF(r.followers, '') AS followers,
-      NULLIF(r.genre, '') AS genre,
-      NULLIF(TRIM(r.id), '') AS v_id,
-      NULLIF(r.name, '') AS v_name,
-      CASE WHEN regexp_like(TRIM(r.artist_popularity), '^-?[0-9]{1,10}$') THEN TRY_CAST(TRIM(r.artist_popularity) AS INT) END AS v_artist_popularity,
-      CASE WHEN regexp_like(TRIM(r.followers), '^-?[0-9]{1,19}$') THEN TRY_CAST(TRIM(r.followers) AS BIGINT) END AS v_followers,
-      NULLIF(r.genre, '') AS v_genre
-    FROM raw_artists r
+      t._record,
+      t._raw_line,
+      t._parse_error,
+      t.s_artist_popularity,
+      t.s_followers,
+      t.s_id AS v_id,
+      t.s_name AS v_name,
+      CASE WHEN regexp_like(t.s_artist_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_artist_popularity AS INT) END AS v_artist_popularity,
+      CASE WHEN regexp_like(t.s_followers, '^-?[0-9]{1,19}$') THEN TRY_CAST(t.s_followers AS BIGINT) END AS v_followers,
+      t.s_genre AS v_genre
+    FROM (
+      SELECT
+        r._record,
+        r._raw_line,
+        r._parse_error,
+        NULLIF(CASE WHEN r.id LIKE ' %' OR r.id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.id) ELSE r.id END, '') AS s_id,
+        NULLIF(r.name, '') AS s_name,
+        NULLIF(CASE WHEN r.artist_popularity LIKE ' %' OR r.artist_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_popularity) ELSE r.artist_popularity END, '') AS s_artist_popularity,
+        NULLIF(CASE WHEN r.followers LIKE ' %' OR r.followers LIKE '% ' THEN TRIM(BOTH ' ' FROM r.followers) ELSE r.followers END, '') AS s_followers,
+        NULLIF(r.genre, '') AS s_genre
+      FROM raw_artists r
+    ) t
   ) t
 ) c
 ;
 
--- statement: checked_tracks
+-- statement: checked_tracks (materialize)
 SELECT
   c._record,
   c._raw_line,
@@ -150,20 +169,27 @@ FROM (
     t.v_track_popularity,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
-      WHEN NULLIF(TRIM(track_popularity), '') IS NULL THEN 'track_popularity: missing'
+      WHEN s_track_popularity IS NULL THEN 'track_popularity: missing'
       WHEN v_track_popularity IS NULL THEN 'track_popularity: not an integer'
       WHEN v_track_popularity < 0 OR v_track_popularity > 100 THEN 'track_popularity: out of range 0..100'
     END AS _detail
   FROM (
     SELECT
-      r._record,
-      r._raw_line,
-      r._parse_error,
-      NULLIF(r.track_id, '') AS track_id,
-      NULLIF(r.track_popularity, '') AS track_popularity,
-      NULLIF(TRIM(r.track_id), '') AS v_track_id,
-      CASE WHEN regexp_like(TRIM(r.track_popularity), '^-?[0-9]{1,10}$') THEN TRY_CAST(TRIM(r.track_popularity) AS INT) END AS v_track_popularity
-    FROM raw_tracks r
+      t._record,
+      t._raw_line,
+      t._parse_error,
+      t.s_track_popularity,
+      t.s_track_id AS v_track_id,
+      CASE WHEN regexp_like(t.s_track_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_track_popularity AS INT) END AS v_track_popularity
+    FROM (
+      SELECT
+        r._record,
+        r._raw_line,
+        r._parse_error,
+        NULLIF(CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_id) ELSE r.track_id END, '') AS s_track_id,
+        NULLIF(CASE WHEN r.track_popularity LIKE ' %' OR r.track_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_popularity) ELSE r.track_popularity END, '') AS s_track_popularity
+      FROM raw_tracks r
+    ) t
   ) t
 ) c
 ;
@@ -179,16 +205,19 @@ GROUP BY v_track_id, v_album_id
 HAVING COUNT(*) > 1
 ;
 
--- statement: dupranks_albums
+-- statement: dupranks_albums (materialize)
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id, c.v_album_id ORDER BY c._record) AS key_rank,
   ROW_NUMBER() OVER (PARTITION BY o.track_name, o.track_id, o.duration_ms, o.album_name, o.release_date, o.label, o.album_popularity, o.album_id, o.artist_id, o.duration_sec ORDER BY c._record) AS row_rank,
-  k.first_record
-FROM checked_albums c
-JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
-JOIN (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o ON o._record = c._record
-WHERE c._reason IS NULL
+  c.first_record
+FROM (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o
+JOIN (
+  SELECT c._record, c.v_track_id, c.v_album_id, k.first_record
+  FROM checked_albums c
+  JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
+  WHERE c._reason IS NULL
+) c ON c._record = o._record
 ;
 
 -- statement: deduped_albums
@@ -231,16 +260,19 @@ GROUP BY v_id
 HAVING COUNT(*) > 1
 ;
 
--- statement: dupranks_artists
+-- statement: dupranks_artists (materialize)
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_id ORDER BY c._record) AS key_rank,
   ROW_NUMBER() OVER (PARTITION BY o.id, o.name, o.artist_popularity, o.followers, o.genre ORDER BY c._record) AS row_rank,
-  k.first_record
-FROM checked_artists c
-JOIN dupkeys_artists k ON k.v_id = c.v_id
-JOIN (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o ON o._record = c._record
-WHERE c._reason IS NULL
+  c.first_record
+FROM (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o
+JOIN (
+  SELECT c._record, c.v_id, k.first_record
+  FROM checked_artists c
+  JOIN dupkeys_artists k ON k.v_id = c.v_id
+  WHERE c._reason IS NULL
+) c ON c._record = o._record
 ;
 
 -- statement: deduped_artists
@@ -278,16 +310,19 @@ GROUP BY v_track_id
 HAVING COUNT(*) > 1
 ;
 
--- statement: dupranks_tracks
+-- statement: dupranks_tracks (materialize)
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id ORDER BY c._record) AS key_rank,
   ROW_NUMBER() OVER (PARTITION BY o.track_id, o.track_popularity ORDER BY c._record) AS row_rank,
-  k.first_record
-FROM checked_tracks c
-JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
-JOIN (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o ON o._record = c._record
-WHERE c._reason IS NULL
+  c.first_record
+FROM (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o
+JOIN (
+  SELECT c._record, c.v_track_id, k.first_record
+  FROM checked_tracks c
+  JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
+  WHERE c._reason IS NULL
+) c ON c._record = o._record
 ;
 
 -- statement: deduped_tracks
@@ -312,48 +347,41 @@ FROM checked_tracks c
 LEFT JOIN dupranks_tracks d ON d._record = c._record
 ;
 
+-- statement: unresolved_albums (materialize)
+SELECT
+  f._record,
+  CASE
+    WHEN artists.v_id IS NULL THEN 'unknown_artist'
+    WHEN tracks.v_track_id IS NULL THEN 'unknown_track'
+  END AS _reason,
+  CASE
+    WHEN artists.v_id IS NULL THEN 'artist_id not found among accepted artists'
+    WHEN tracks.v_track_id IS NULL THEN 'track_id not found among accepted tracks'
+  END AS _detail
+FROM deduped_albums f
+LEFT JOIN (SELECT v_id FROM deduped_artists WHERE _reason IS NULL) artists
+  ON artists.v_id = f.v_artist_id
+LEFT JOIN (SELECT v_track_id FROM deduped_tracks WHERE _reason IS NULL) tracks
+  ON tracks.v_track_id = f.v_track_id
+WHERE f._reason IS NULL AND (artists.v_id IS NULL OR tracks.v_track_id IS NULL)
+;
+
 -- statement: resolved_albums
 SELECT
   f._record,
   f._raw_line,
   f._parse_error,
-  f.v_track_name,
-  f.v_track_id,
-  f.v_duration_ms,
-  f.v_album_name,
-  f.v_release_date,
-  f.v_label,
-  f.v_album_popularity,
-  f.v_album_id,
-  f.v_artist_id,
-  f.v_duration_sec,
-  artists.v_name AS artists__name,
-  artists.v_artist_popularity AS artists__artist_popularity,
-  artists.v_followers AS artists__followers,
-  artists.v_genre AS artists__genre,
-  tracks.v_track_popularity AS tracks__track_popularity,
-  CASE
-    WHEN f._reason IS NOT NULL THEN f._reason
-    WHEN artists.v_id IS NULL THEN 'unknown_artist'
-    WHEN tracks.v_track_id IS NULL THEN 'unknown_track'
-  END AS _reason,
-  CASE
-    WHEN f._reason IS NOT NULL THEN f._detail
-    WHEN artists.v_id IS NULL THEN 'artist_id not found among accepted artists'
-    WHEN tracks.v_track_id IS NULL THEN 'track_id not found among accepted tracks'
-  END AS _detail
+  CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason,
+  CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail
 FROM deduped_albums f
-LEFT JOIN (SELECT v_id, v_name, v_artist_popularity, v_followers, v_genre FROM deduped_artists WHERE _reason IS NULL) artists
-  ON artists.v_id = f.v_artist_id
-LEFT JOIN (SELECT v_track_id, v_track_popularity FROM deduped_tracks WHERE _reason IS NULL) tracks
-  ON tracks.v_track_id = f.v_track_id
+LEFT JOIN unresolved_albums u ON u._record = f._record
 ;
 
 -- statement: datawarehouse
 SELECT
   CAST(w.v_track_id AS STRING) AS track_id,
   CAST(w.v_track_name AS STRING) AS track_name,
-  CAST(w.tracks__track_popularity AS INT) AS track_popularity,
+  CAST(tracks.v_track_popularity AS INT) AS track_popularity,
   CAST(w.v_duration_ms AS INT) AS duration_ms,
   CAST(w.v_duration_sec AS DOUBLE) AS duration_sec,
   CAST(w.v_album_id AS STRING) AS album_id,
@@ -363,12 +391,17 @@ SELECT
   CAST(year(w.v_release_date) AS INT) AS release_year,
   CAST(w.v_label AS STRING) AS label,
   CAST(w.v_artist_id AS STRING) AS artist_id,
-  CAST(w.artists__name AS STRING) AS artist_name,
-  CAST(w.artists__artist_popularity AS INT) AS artist_popularity,
-  CAST(w.artists__followers AS BIGINT) AS followers,
-  CAST(w.artists__genre AS STRING) AS genre
-FROM resolved_albums w
-WHERE w._reason IS NULL
+  CAST(artists.v_name AS STRING) AS artist_name,
+  CAST(artists.v_artist_popularity AS INT) AS artist_popularity,
+  CAST(artists.v_followers AS BIGINT) AS followers,
+  CAST(artists.v_genre AS STRING) AS genre
+FROM deduped_albums w
+LEFT JOIN unresolved_albums u ON u._record = w._record
+LEFT JOIN (SELECT v_id, v_name, v_artist_popularity, v_followers, v_genre FROM deduped_artists WHERE _reason IS NULL) artists
+  ON artists.v_id = w.v_artist_id
+LEFT JOIN (SELECT v_track_id, v_track_popularity FROM deduped_tracks WHERE _reason IS NULL) tracks
+  ON tracks.v_track_id = w.v_track_id
+WHERE w._reason IS NULL AND u._record IS NULL
 ;
 
 -- statement: quarantine
@@ -394,9 +427,9 @@ SELECT
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM resolved_albums q
-LEFT JOIN (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
-WHERE q._reason IS NOT NULL
+FROM (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o
+RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM resolved_albums WHERE _reason IS NOT NULL) q
+  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
 UNION ALL
 SELECT
   CAST('artists' AS STRING) AS source,
@@ -420,9 +453,9 @@ SELECT
   CAST(o.followers AS STRING) AS followers,
   CAST(o.genre AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM deduped_artists q
-LEFT JOIN (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
-WHERE q._reason IS NOT NULL
+FROM (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o
+RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM deduped_artists WHERE _reason IS NOT NULL) q
+  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
 UNION ALL
 SELECT
   CAST('tracks' AS STRING) AS source,
@@ -446,9 +479,9 @@ SELECT
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
   CAST(o.track_popularity AS STRING) AS track_popularity
-FROM deduped_tracks q
-LEFT JOIN (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
-WHERE q._reason IS NOT NULL
+FROM (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o
+RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM deduped_tracks WHERE _reason IS NOT NULL) q
+  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
 ;
 
 -- statement: source_counts

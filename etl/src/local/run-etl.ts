@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
+  DUCKDB_SETTINGS,
   DUCKDB_SHIMS,
   LAKE_ZONES,
   MANIFEST_FILE,
@@ -29,7 +30,6 @@ import {
   type StepTiming,
   zeroReasonCounts,
 } from './manifest';
-import { planMaterialization } from './materialization';
 import type { EtlProgressListener } from './progress';
 import { appendFileSql, createParsedTablesSql, rawViewSql, type SourceFile } from './raw-source';
 import { sqlString } from './sql-text';
@@ -114,7 +114,7 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     const staged = await timed('stage', () => stageInputs(headers, run.root, emit));
 
     db = await openDuckDb({ ...settings, tempDirectory: run.spillDir });
-    for (const shim of DUCKDB_SHIMS) await db.run(shim);
+    for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
     const rawRows = {} as Record<SourceName, number>;
     for (const source of SOURCE_NAMES) {
       rawRows[source] = await timed(`read:${source}`, () => readSource(db!, source, staged[source], emit));
@@ -123,13 +123,8 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     // Record numbers are fixed once the sources are read (rowid); from here on, order is free and
     // dropping it lets DuckDB materialize and write in parallel.
     await db.run('SET preserve_insertion_order = false');
-    const plan = planMaterialization(statements, {
-      [TRANSFORM_OUTPUTS.warehouse]: 1,
-      [TRANSFORM_OUTPUTS.quarantine]: 1,
-      [SOURCE_COUNTS_VIEW]: 1,
-    });
     for (const [index, statement] of statements.entries()) {
-      const as = plan.get(statement.name) ?? 'view';
+      const as = statement.materialize ? 'table' : 'view';
       emit({
         step: 'transform',
         statement: statement.name,

@@ -11,7 +11,9 @@ from transform_sql import TransformSqlError, parse_transform_sql  # noqa: E402
 results = []
 for text in json.load(sys.stdin):
     try:
-        results.append({"statements": [{"name": s.name, "sql": s.sql} for s in parse_transform_sql(text)]})
+        results.append(
+            {"statements": [{"name": s.name, "sql": s.sql, "materialize": s.materialize} for s in parse_transform_sql(text)]}
+        )
     except TransformSqlError as error:
         results.append({"error": str(error)})
 json.dump(results, sys.stdout)

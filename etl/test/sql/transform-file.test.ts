@@ -9,7 +9,13 @@ const TRANSFORM_FILE = join(__dirname, '..', '..', 'sql', 'transform.sql');
 /** What the TypeScript parser (the local runner's) makes of a text: statements or the error. */
 function typescriptParse(text: string) {
   try {
-    return { statements: parseTransformSql(text).map((s) => ({ name: s.name, sql: s.sql })) };
+    return {
+      statements: parseTransformSql(text).map((s) => ({
+        name: s.name,
+        sql: s.sql,
+        materialize: s.materialize,
+      })),
+    };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -40,6 +46,10 @@ const TRICKY = [
   '-- statement: naïve\nSELECT 1',
   '-- statement: a\nSELECT 1 -- trailing ;\n',
   '-- statement: a\nSELECT 1\n;\n-- statement: a\nSELECT 2\n;\n',
+  '-- statement: a (materialize)\nSELECT 1\n;\n-- statement: b  (materialize) \nSELECT 2\n',
+  '-- statement: a (materialize) (materialize)\nSELECT 1',
+  '-- statement: (materialize)\nSELECT 1',
+  '-- statement: a(materialize)\nSELECT 1',
 ];
 
 describe('etl/sql/transform.sql', () => {

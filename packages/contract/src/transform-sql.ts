@@ -20,12 +20,27 @@ import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLE, type WarehouseColumn } from './ware
  * - numbers are validated by regex before TRY_CAST, because the engines' casts disagree on input such
  *   as '12.5' (DuckDB rounds to 13, Spark truncates to 12);
  * - `regexp_like` is Spark's; the local runner defines it in DuckDB as a macro (ENGINE_SHIMS).
+ *
+ * Written for speed as well (measured on DuckDB, see etl/README.md "Measured"):
+ * - the right side of every join is the smaller one, the side to build a hash table from: the local runner
+ *   turns off DuckDB's build-side swap (`DUCKDB_SETTINGS`), whose estimates through views and filters
+ *   picked the wide fact rows and doubled the warehouse write;
+ * - wide fact rows are never joined into a second wide table: references are checked into the small
+ *   `unresolved_<fact>`, and the warehouse joins the referenced rows while it is written.
  */
 
 export interface TransformStatement {
   /** View or table the engine registers the result as. */
   readonly name: string;
   readonly sql: string;
+  /**
+   * Compute the result once and keep it (a temp table on DuckDB, a cached view on Spark) rather than
+   * recompute it for every reader. Set for results that several later statements read and that are
+   * expensive to recompute: the typed rows (`checked_*`), the duplicate ranks (small, but each is a
+   * GROUP BY over every row) and the unresolved fact rows (small, but a join over every row). Every
+   * other statement streams into its reader; the wide fact rows are never copied after the typing.
+   */
+  readonly materialize: boolean;
 }
 
 /** Statements whose results are written to the lake, and where. */
@@ -38,11 +53,12 @@ export const rawView = (source: SourceName) => `raw_${source}`;
 const checkedView = (source: SourceName) => `checked_${source}`;
 const dedupedView = (source: SourceName) => `deduped_${source}`;
 const resolvedView = (source: SourceName) => `resolved_${source}`;
+const unresolvedView = (source: SourceName) => `unresolved_${source}`;
 
 /** Name of a field's typed value inside the transform. */
 const typed = (field: string) => `v_${field}`;
-/** Name of a referenced source's typed field carried on the fact rows. */
-const carried = (source: SourceName, field: string) => `${source}__${field}`;
+/** Name of a field's cleaned text inside the checks. */
+const text = (field: string) => `s_${field}`;
 
 const INTEGER_PATTERN = { int: '^-?[0-9]{1,10}$', bigint: '^-?[0-9]{1,19}$' } as const;
 const DECIMAL_PATTERN = '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$';
@@ -53,24 +69,34 @@ const DATE_PATTERNS = {
   year: "'^[1-9][0-9]{3}$'",
 };
 
-/** SQL expression typing a raw field, NULL when the text is not a valid value of its type. */
-export function typedExpression(field: SourceField, column: string): string {
-  const trimmed = `TRIM(${column})`;
+/**
+ * SQL expression for a field's text as the checks see it: NULL when empty, and for ids and typed fields
+ * without surrounding spaces. Spaces only: DuckDB's one-argument TRIM also strips tabs and line breaks,
+ * Spark's does not, so `TRIM(BOTH ' ' FROM ...)` keeps the engines in agreement. The LIKE guard skips
+ * the copy that TRIM makes of every value: on DuckDB that copy was most of the cost of checking a row
+ * (3 ids: 250 ms for 438k rows with TRIM, 16 ms guarded). Free text is kept exactly as written.
+ */
+export function cleanedText(field: SourceField, column: string): string {
+  if (field.type === 'string' && !field.required) return `NULLIF(${column}, '')`;
+  return `NULLIF(CASE WHEN ${column} LIKE ' %' OR ${column} LIKE '% ' THEN TRIM(BOTH ' ' FROM ${column}) ELSE ${column} END, '')`;
+}
+
+/** SQL expression typing a field's cleaned text (`cleanedText`), NULL when it is not a valid value of its type. */
+export function typedExpression(field: SourceField, text: string): string {
   switch (field.type) {
     case 'string':
-      // Ids are trimmed (a stray space is no part of an id); free text is kept exactly as written.
-      return field.required ? `NULLIF(${trimmed}, '')` : `NULLIF(${column}, '')`;
+      return text;
     case 'int':
     case 'bigint':
-      return `CASE WHEN regexp_like(${trimmed}, '${INTEGER_PATTERN[field.type]}') THEN TRY_CAST(${trimmed} AS ${physicalType(field.type).spark}) END`;
+      return `CASE WHEN regexp_like(${text}, '${INTEGER_PATTERN[field.type]}') THEN TRY_CAST(${text} AS ${physicalType(field.type).spark}) END`;
     case 'double':
-      return `CASE WHEN regexp_like(${trimmed}, '${DECIMAL_PATTERN}') THEN TRY_CAST(${trimmed} AS DOUBLE) END`;
+      return `CASE WHEN regexp_like(${text}, '${DECIMAL_PATTERN}') THEN TRY_CAST(${text} AS DOUBLE) END`;
     case 'date':
       return [
         'CASE',
-        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.day}) THEN TRY_CAST(substring(${trimmed}, 1, 10) AS DATE)`,
-        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.month}) THEN TRY_CAST(${trimmed} || '-01' AS DATE)`,
-        `WHEN regexp_like(${trimmed}, ${DATE_PATTERNS.year}) THEN TRY_CAST(${trimmed} || '-01-01' AS DATE)`,
+        `WHEN regexp_like(${text}, ${DATE_PATTERNS.day}) THEN TRY_CAST(substring(${text}, 1, 10) AS DATE)`,
+        `WHEN regexp_like(${text}, ${DATE_PATTERNS.month}) THEN TRY_CAST(${text} || '-01' AS DATE)`,
+        `WHEN regexp_like(${text}, ${DATE_PATTERNS.year}) THEN TRY_CAST(${text} || '-01-01' AS DATE)`,
         'END',
       ].join(' ');
   }
@@ -97,7 +123,7 @@ function badValueBranches(spec: SourceSpec): string[] {
     if (!field.required) continue;
     const value = typed(field.name);
     if (field.type !== 'string') {
-      branches.push(`WHEN NULLIF(TRIM(${field.name}), '') IS NULL THEN '${field.name}: missing'`);
+      branches.push(`WHEN ${text(field.name)} IS NULL THEN '${field.name}: missing'`);
     }
     branches.push(`WHEN ${value} IS NULL THEN '${field.name}: ${TYPE_PROBLEM[field.type]}'`);
     const bounds: string[] = [];
@@ -136,8 +162,15 @@ function originals(spec: SourceSpec): string {
   return `(SELECT ${[record, ...fields].join(', ')} FROM ${rawView(spec.name)} WHERE ${parseError} IS NULL)`;
 }
 
+/** Fields whose cleaned text the bad-value checks read (to tell `missing` from `not an integer`). */
+const checkedTexts = (spec: SourceSpec) =>
+  spec.fields.filter((f) => f.required && f.type !== 'string').map((f) => `t.${text(f.name)}`);
+
+/**
+ * Cleans, types and checks every record, in four nested levels so that each expression is computed
+ * once per row: cleaned text, typed values, the first failing check, the reason.
+ */
 function checkedStatement(spec: SourceSpec): TransformStatement {
-  const typedColumns = spec.fields.map((f) => `${typedExpression(f, `r.${f.name}`)} AS ${typed(f.name)}`);
   const sql = [
     'SELECT',
     ...list([
@@ -158,18 +191,27 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     '    SELECT',
     ...list(
       [
-        ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
-        // As in `originals`: a quoted empty field is NULL on both engines.
-        ...spec.fields.map((f) => `NULLIF(r.${f.name}, '') AS ${f.name}`),
-        ...typedColumns,
+        ...RAW_VIEW_COLUMNS.map((c) => `t.${c}`),
+        ...checkedTexts(spec),
+        ...spec.fields.map((f) => `${typedExpression(f, `t.${text(f.name)}`)} AS ${typed(f.name)}`),
       ],
       '      ',
     ),
-    `    FROM ${rawView(spec.name)} r`,
+    '    FROM (',
+    '      SELECT',
+    ...list(
+      [
+        ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
+        ...spec.fields.map((f) => `${cleanedText(f, `r.${f.name}`)} AS ${text(f.name)}`),
+      ],
+      '        ',
+    ),
+    `      FROM ${rawView(spec.name)} r`,
+    '    ) t',
     '  ) t',
     ') c',
   ].join('\n');
-  return { name: checkedView(spec.name), sql };
+  return { name: checkedView(spec.name), sql, materialize: true };
 }
 
 const dupKeysView = (source: SourceName) => `dupkeys_${source}`;
@@ -187,6 +229,7 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
   const keyText = spec.key.length > 1 ? `(${spec.key.join(', ')})` : spec.key[0];
   const dupKeys = {
     name: dupKeysView(spec.name),
+    materialize: false,
     sql: [
       'SELECT',
       ...list([...keys, 'MIN(_record) AS first_record']),
@@ -198,25 +241,30 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
   };
   const dupRanks = {
     name: dupRanksView(spec.name),
+    materialize: true,
     sql: [
       'SELECT',
       ...list([
         'c._record',
         `ROW_NUMBER() OVER (PARTITION BY ${keys.map((k) => `c.${k}`).join(', ')} ORDER BY c._record) AS key_rank`,
         `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => `o.${f.name}`).join(', ')} ORDER BY c._record) AS row_rank`,
-        'k.first_record',
+        'c.first_record',
       ]),
-      `FROM ${checkedView(spec.name)} c`,
-      `JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
       // Valid rows are parsed records, whose _record is unique among parsed records.
-      `JOIN ${originals(spec)} o ON o._record = c._record`,
-      'WHERE c._reason IS NULL',
+      `FROM ${originals(spec)} o`,
+      'JOIN (',
+      `  SELECT c._record, ${keys.map((k) => `c.${k}`).join(', ')}, k.first_record`,
+      `  FROM ${checkedView(spec.name)} c`,
+      `  JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
+      '  WHERE c._reason IS NULL',
+      ') c ON c._record = o._record',
     ].join('\n'),
   };
   // The join is on _record alone: an extra condition on c makes DuckDB fall back to a nested-loop join.
   // A malformed row may share a valid row's _record; its own reason wins in the CASE.
   const deduped = {
     name: dedupedView(spec.name),
+    materialize: false,
     sql: [
       'SELECT',
       ...list([
@@ -260,59 +308,102 @@ function finalView(source: SourceName): string {
   return SOURCES[source].foreignKeys.length > 0 ? resolvedView(source) : dedupedView(source);
 }
 
-/** Fields of a referenced source that the warehouse needs, carried on the fact rows by the join. */
+/** Fields of a referenced source that the warehouse needs, taken from it by the join. */
 function dimensionFields(source: SourceName): string[] {
   return WAREHOUSE_COLUMNS.filter((c: WarehouseColumn) => c.from.source === source).map((c) => c.from.field);
 }
 
-function resolvedStatement(spec: SourceSpec): TransformStatement {
-  const joins: string[] = [];
-  const carriedDims: string[] = [];
-  for (const fk of spec.foreignKeys) {
-    const dim = fk.references.source;
-    const fields = [...new Set([fk.references.field, ...dimensionFields(dim)])];
-    carriedDims.push(...dimensionFields(dim).map((f) => `${dim}.${typed(f)} AS ${carried(dim, f)}`));
-    joins.push(
-      `LEFT JOIN (SELECT ${fields.map(typed).join(', ')} FROM ${dedupedView(dim)} WHERE _reason IS NULL) ${dim}`,
-      `  ON ${dim}.${typed(fk.references.field)} = f.${typed(fk.field)}`,
-    );
-  }
-  const reasonBranches = spec.foreignKeys.map(
-    (fk) => `    WHEN ${fk.references.source}.${typed(fk.references.field)} IS NULL THEN '${fk.reason}'`,
-  );
-  const detailBranches = spec.foreignKeys.map(
-    (fk) =>
-      `    WHEN ${fk.references.source}.${typed(fk.references.field)} IS NULL THEN '${fk.field} not found among accepted ${fk.references.source}'`,
-  );
+/** The accepted rows of a referenced source, with the typed fields named. */
+function acceptedRows(source: SourceName, fields: readonly string[]): string {
+  return `(SELECT ${[...new Set(fields)].map(typed).join(', ')} FROM ${dedupedView(source)} WHERE _reason IS NULL)`;
+}
+
+/**
+ * The fact rows that passed the checks and deduplication but whose references find no accepted row,
+ * with the first missing reference as the reason. Only these few rows are kept: carrying every fact row
+ * through the joins into one wide table was the most expensive step of a run (it spilled at 10x scale);
+ * the warehouse joins the dimensions itself, streaming into its write, and the quarantine and counts
+ * take the reasons from here.
+ */
+function unresolvedStatement(spec: SourceSpec): TransformStatement {
+  const missing = (fk: SourceSpec['foreignKeys'][number]) =>
+    `${fk.references.source}.${typed(fk.references.field)} IS NULL`;
+  const joins = spec.foreignKeys.flatMap((fk) => [
+    `LEFT JOIN ${acceptedRows(fk.references.source, [fk.references.field])} ${fk.references.source}`,
+    `  ON ${fk.references.source}.${typed(fk.references.field)} = f.${typed(fk.field)}`,
+  ]);
   const sql = [
     'SELECT',
     ...list([
-      ...carriedColumns(spec, 'f'),
-      ...carriedDims,
-      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._reason', ...reasonBranches, '  END AS _reason'].join(
-        '\n',
-      ),
-      ['CASE', '    WHEN f._reason IS NOT NULL THEN f._detail', ...detailBranches, '  END AS _detail'].join(
-        '\n',
-      ),
+      'f._record',
+      [
+        'CASE',
+        ...spec.foreignKeys.map((fk) => `    WHEN ${missing(fk)} THEN '${fk.reason}'`),
+        '  END AS _reason',
+      ].join('\n'),
+      [
+        'CASE',
+        ...spec.foreignKeys.map(
+          (fk) =>
+            `    WHEN ${missing(fk)} THEN '${fk.field} not found among accepted ${fk.references.source}'`,
+        ),
+        '  END AS _detail',
+      ].join('\n'),
     ]),
     `FROM ${dedupedView(spec.name)} f`,
     ...joins,
+    `WHERE f._reason IS NULL AND (${spec.foreignKeys.map(missing).join(' OR ')})`,
   ].join('\n');
-  return { name: resolvedView(spec.name), sql };
+  return { name: unresolvedView(spec.name), sql, materialize: true };
 }
 
+/**
+ * Every fact row with its final reason, for the quarantine and the counts: its own (checks, duplicates)
+ * or else a missing reference. A malformed row may share a parsed row's _record (the local runner
+ * numbers it by line); its own reason is never NULL, so it never takes the parsed row's.
+ */
+function resolvedStatement(spec: SourceSpec): TransformStatement {
+  const sql = [
+    'SELECT',
+    ...list([
+      ...RAW_VIEW_COLUMNS.map((c) => `f.${c}`),
+      'CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason',
+      'CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail',
+    ]),
+    `FROM ${dedupedView(spec.name)} f`,
+    `LEFT JOIN ${unresolvedView(spec.name)} u ON u._record = f._record`,
+  ].join('\n');
+  return { name: resolvedView(spec.name), sql, materialize: false };
+}
+
+/**
+ * Accepted fact rows with the fields of the rows they reference. Rows of `unresolved_<fact>` are left
+ * out by record, so every remaining reference finds its row. LEFT joins rather than inner ones: the
+ * engine then builds its hash tables from the referenced rows, not from the wide fact rows (DuckDB
+ * chose the fact side for an inner join, which made the warehouse write twice as slow).
+ */
 function warehouseStatement(fact: SourceSpec): TransformStatement {
   const columns = WAREHOUSE_COLUMNS.map((c: WarehouseColumn) => {
-    const value =
-      c.from.source === fact.name ? `w.${typed(c.from.field)}` : `w.${carried(c.from.source, c.from.field)}`;
+    const value = `${c.from.source === fact.name ? 'w' : c.from.source}.${typed(c.from.field)}`;
     const expression = 'derived' in c.from ? `year(${value})` : value;
     return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
   });
-  const sql = ['SELECT', ...list(columns), `FROM ${finalView(fact.name)} w`, 'WHERE w._reason IS NULL'].join(
-    '\n',
-  );
-  return { name: TRANSFORM_OUTPUTS.warehouse, sql };
+  const joins = fact.foreignKeys.flatMap((fk) => {
+    const dim = fk.references.source;
+    return [
+      `LEFT JOIN ${acceptedRows(dim, [fk.references.field, ...dimensionFields(dim)])} ${dim}`,
+      `  ON ${dim}.${typed(fk.references.field)} = w.${typed(fk.field)}`,
+    ];
+  });
+  const sql = [
+    'SELECT',
+    ...list(columns),
+    `FROM ${dedupedView(fact.name)} w`,
+    `LEFT JOIN ${unresolvedView(fact.name)} u ON u._record = w._record`,
+    ...joins,
+    'WHERE w._reason IS NULL AND u._record IS NULL',
+  ].join('\n');
+  return { name: TRANSFORM_OUTPUTS.warehouse, sql, materialize: false };
 }
 
 function quarantineStatement(): TransformStatement {
@@ -333,14 +424,16 @@ function quarantineStatement(): TransformStatement {
     return [
       'SELECT',
       ...list(columns),
-      `FROM ${finalView(source)} q`,
-      // A malformed row's record may be a parsed row's too (the local runner numbers it by line): it joins nothing.
-      `LEFT JOIN ${originals(SOURCES[source])} o ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END`,
-      'WHERE q._reason IS NOT NULL',
+      // Every quarantined row, with its fields as read when it was parsed. A malformed row's record may be
+      // a parsed row's too (the local runner numbers it by line): it joins nothing.
+      `FROM ${originals(SOURCES[source])} o`,
+      // The filter sits inside: DuckDB does not push it below the join, which then built from every row.
+      `RIGHT JOIN (SELECT ${[...RAW_VIEW_COLUMNS, '_reason', '_detail'].join(', ')} FROM ${finalView(source)} WHERE _reason IS NOT NULL) q`,
+      '  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END',
     ].join('\n');
   });
   if (QUARANTINE_META_COLUMNS.some((c) => !metaSource[c.name])) throw new Error('unmapped quarantine column');
-  return { name: TRANSFORM_OUTPUTS.quarantine, sql: selects.join('\nUNION ALL\n') };
+  return { name: TRANSFORM_OUTPUTS.quarantine, sql: selects.join('\nUNION ALL\n'), materialize: false };
 }
 
 function sourceCountsStatement(): TransformStatement {
@@ -348,7 +441,7 @@ function sourceCountsStatement(): TransformStatement {
     (source) =>
       `SELECT '${source}' AS source, COUNT(*) AS rows_read, COUNT(CASE WHEN _reason IS NULL THEN 1 END) AS accepted FROM ${finalView(source)}`,
   );
-  return { name: SOURCE_COUNTS_VIEW, sql: selects.join('\nUNION ALL\n') };
+  return { name: SOURCE_COUNTS_VIEW, sql: selects.join('\nUNION ALL\n'), materialize: false };
 }
 
 /** Every statement of the transform, in the order they must run. */
@@ -357,9 +450,10 @@ export function transformStatements(): TransformStatement[] {
   const statements = [
     ...SOURCE_NAMES.map((s) => checkedStatement(SOURCES[s])),
     ...SOURCE_NAMES.flatMap((s) => dedupedStatements(SOURCES[s])),
-    ...SOURCE_NAMES.filter((s) => SOURCES[s].foreignKeys.length > 0).map((s) =>
+    ...SOURCE_NAMES.filter((s) => SOURCES[s].foreignKeys.length > 0).flatMap((s) => [
+      unresolvedStatement(SOURCES[s]),
       resolvedStatement(SOURCES[s]),
-    ),
+    ]),
     warehouseStatement(fact),
     quarantineStatement(),
     sourceCountsStatement(),
@@ -383,15 +477,20 @@ const HEADER = [
   '-- The Spotify lake transform. GENERATED from @spotify-lake/contract: do not edit; run',
   '-- `pnpm --filter @spotify-lake/etl generate:sql` after changing the contract.',
   '-- Runs unchanged on Spark 3.5 (the Glue job) and DuckDB (the local runner): see packages/contract/src/transform-sql.ts.',
-  '-- Inputs: views raw_albums, raw_artists, raw_tracks. Each statement below becomes a view named after it.',
+  '-- Inputs: views raw_albums, raw_artists, raw_tracks. Each statement below becomes a view named after it,',
+  '-- computed once and kept (a table, a cached view) when its marker says (materialize).',
 ];
 const STATEMENT_MARKER = '-- statement: ';
+/** Follows the name on the marker line of a statement to compute once (`TransformStatement.materialize`). */
+const MATERIALIZE_FLAG = ' (materialize)';
 
 /** The transform as one file: what the Glue job and the local runner both read. */
 export function renderTransformSql(
   statements: readonly TransformStatement[] = transformStatements(),
 ): string {
-  const body = statements.map((s) => `${STATEMENT_MARKER}${s.name}\n${s.sql}\n;\n`);
+  const body = statements.map(
+    (s) => `${STATEMENT_MARKER}${s.name}${s.materialize ? MATERIALIZE_FLAG : ''}\n${s.sql}\n;\n`,
+  );
   return `${HEADER.join('\n')}\n\n${body.join('\n')}`;
 }
 
@@ -401,19 +500,21 @@ export function renderTransformSql(
  */
 export function parseTransformSql(text: string): TransformStatement[] {
   const statements: TransformStatement[] = [];
-  let current: { name: string; lines: string[] } | undefined;
+  let current: { name: string; materialize: boolean; lines: string[] } | undefined;
   const finish = () => {
     if (!current) return;
     const sql = current.lines.join('\n').trim().replace(/;$/, '').trim();
     if (sql === '') throw new Error(`transform statement "${current.name}" is empty`);
-    statements.push({ name: current.name, sql });
+    statements.push({ name: current.name, sql, materialize: current.materialize });
   };
   for (const line of text.split('\n')) {
     if (line.startsWith(STATEMENT_MARKER)) {
       finish();
-      const name = line.slice(STATEMENT_MARKER.length).trim();
+      const label = line.slice(STATEMENT_MARKER.length).trim();
+      const materialize = label.endsWith(MATERIALIZE_FLAG);
+      const name = materialize ? label.slice(0, -MATERIALIZE_FLAG.length) : label;
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad statement name "${name}" in transform SQL`);
-      current = { name, lines: [] };
+      current = { name, materialize, lines: [] };
     } else if (current) {
       current.lines.push(line);
     }
@@ -430,3 +531,9 @@ export function parseTransformSql(text: string): TransformStatement[] {
 export const DUCKDB_SHIMS: readonly string[] = [
   'CREATE OR REPLACE MACRO regexp_like(s, pattern) AS regexp_matches(s, pattern)',
 ];
+
+/**
+ * DuckDB session settings the transform is written for: hash tables are built from the right side of a
+ * join, as written (see the rules at the top of this file), not from the side DuckDB estimates smaller.
+ */
+export const DUCKDB_SETTINGS: readonly string[] = ["SET disabled_optimizers = 'build_side_probe_side'"];

@@ -2,6 +2,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_NAMES, SOURCES, type SourceName, sourceField } from '../src/sources';
 import {
+  cleanedText,
   DUCKDB_SHIMS,
   parseTransformSql,
   RAW_VIEW_COLUMNS,
@@ -28,7 +29,8 @@ afterAll(() => {
 const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replaceAll("'", "''")}'`);
 
 async function typedValues(source: SourceName, field: string, inputs: (string | null)[]): Promise<unknown[]> {
-  const expression = typedExpression(sourceField(source, field), 'x');
+  const spec = sourceField(source, field);
+  const expression = typedExpression(spec, cleanedText(spec, 'x'));
   const rows = inputs.map((v, i) => `(${i}, CAST(${literal(v)} AS VARCHAR))`).join(', ');
   const reader = await connection.runAndReadAll(
     `SELECT CAST(${expression} AS VARCHAR) AS v FROM (VALUES ${rows}) t(i, x) ORDER BY i`,
@@ -37,6 +39,21 @@ async function typedValues(source: SourceName, field: string, inputs: (string | 
 }
 
 describe('typed expressions (run on DuckDB)', () => {
+  // Spark's TRIM strips spaces only; DuckDB's one-argument TRIM also strips tabs and line breaks. The
+  // transform trims spaces only, so both engines accept and reject the same text.
+  it('trims spaces only, as Spark does: a tab or line break is part of the value', async () => {
+    expect(await typedValues('albums', 'track_id', ['\tabc', 'abc\n', '  abc\t  '])).toEqual([
+      '\tabc',
+      'abc\n',
+      'abc\t',
+    ]);
+    expect(await typedValues('albums', 'album_popularity', ['\t42', '42\n', ' 42 '])).toEqual([
+      null,
+      null,
+      '42',
+    ]);
+  });
+
   it('accepts integers only when every character is a digit, and bounds them to INT', async () => {
     expect(
       await typedValues('albums', 'album_popularity', [
@@ -85,7 +102,13 @@ describe('typed expressions (run on DuckDB)', () => {
   });
 
   it('trims ids to NULL when blank, keeps free text exactly as written', async () => {
-    expect(await typedValues('albums', 'track_id', [' abc ', '   ', ''])).toEqual(['abc', null, null]);
+    expect(await typedValues('albums', 'track_id', [' abc ', '   ', '', 'a b', ' '])).toEqual([
+      'abc',
+      null,
+      null,
+      'a b',
+      null,
+    ]);
     expect(await typedValues('albums', 'track_name', [' Intro ', '', 'Ünïcode, "quoted"'])).toEqual([
       ' Intro ',
       null,
@@ -353,11 +376,39 @@ describe('the transform file', () => {
       'dupkeys_tracks',
       'dupranks_tracks',
       'deduped_tracks',
+      'unresolved_albums',
       'resolved_albums',
       'datawarehouse',
       'quarantine',
       'source_counts',
     ]);
+  });
+
+  it('keeps the typed rows, the duplicate ranks and the unresolved fact rows; streams everything else', () => {
+    const kept = transformStatements()
+      .filter((s) => s.materialize)
+      .map((s) => s.name);
+    expect(kept).toEqual([
+      'checked_albums',
+      'checked_artists',
+      'checked_tracks',
+      'dupranks_albums',
+      'dupranks_artists',
+      'dupranks_tracks',
+      'unresolved_albums',
+    ]);
+    expect(renderTransformSql()).toContain('-- statement: dupranks_albums (materialize)\n');
+    expect(renderTransformSql()).toContain('-- statement: deduped_albums\n');
+  });
+
+  it('reads the materialize flag from the marker line', () => {
+    expect(parseTransformSql('-- statement: a (materialize)\nSELECT 1\n-- statement: b\nSELECT 2')).toEqual([
+      { name: 'a', sql: 'SELECT 1', materialize: true },
+      { name: 'b', sql: 'SELECT 2', materialize: false },
+    ]);
+    expect(() => parseTransformSql('-- statement: a(materialize)\nSELECT 1')).toThrow(
+      'bad statement name "a(materialize)"',
+    );
   });
 
   it('stays inside the subset both engines parse alike', () => {

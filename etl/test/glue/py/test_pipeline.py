@@ -112,9 +112,11 @@ class RunsTheTransform(PipelineCase):
         cached = [e[1] for e in self.spark.events if e[0] == "cacheTable"]
         self.assertIn("datawarehouse", cached)
         self.assertIn("quarantine", cached)
-        self.assertIn("deduped_artists", cached)  # read by resolved_albums and by quarantine/source_counts
-        self.assertIn("checked_albums", cached)  # read by dupkeys_, dupranks_ and deduped_albums
-        self.assertNotIn("dupranks_albums", cached)  # read once, by deduped_albums
+        # As the transform file marks them: typed rows, duplicate ranks, unresolved fact rows.
+        self.assertIn("checked_albums", cached)
+        self.assertIn("dupranks_albums", cached)
+        self.assertIn("unresolved_albums", cached)
+        self.assertNotIn("deduped_albums", cached)  # streams into its readers
 
     def test_reads_each_source_as_rfc4180_with_an_all_text_schema_in_header_order(self) -> None:
         headers = {"artists": "Genre,followers, ID ,artist_popularity,name,extra_col"}
@@ -214,7 +216,7 @@ class PublishesAtomicallyEnough(PipelineCase):
         staged_lake(self.s3)
         self.s3.put_object(Bucket="lake-bucket", Key="datawarehouse/part-old.parquet", Body=b"old")
         before = dict(self.s3.objects)
-        spark = fakes.FakeSpark(self.s3, spark_results(), fail_sql="FROM resolved_albums w")
+        spark = fakes.FakeSpark(self.s3, spark_results(), fail_sql="FROM deduped_albums w")
         with self.assertRaises(fakes.SparkFailure):
             self.run_job(spark=spark)
         self.assertEqual(self.s3.objects, before)
@@ -337,9 +339,9 @@ class RejectsBadInput(PipelineCase):
 
 
 class CachesWhatIsShared(unittest.TestCase):
-    def test_caches_outputs_and_views_read_twice_or_more(self) -> None:
+    def test_caches_outputs_and_the_statements_marked_materialize(self) -> None:
         from transform_sql import TransformStatement as S
-        statements = [S("a", "SELECT 1"), S("b", "SELECT * FROM a"), S("c", "SELECT * FROM a JOIN b"),
+        statements = [S("a", "SELECT 1", True), S("b", "SELECT * FROM a"), S("c", "SELECT * FROM a JOIN b"),
                       S("datawarehouse", "SELECT * FROM c"), S("quarantine", "SELECT * FROM ab")]
         self.assertEqual(views_to_cache(statements), ["a", "datawarehouse", "quarantine"])
 
