@@ -201,6 +201,12 @@ SELECT
   MIN(_record) AS first_record
 FROM checked_albums
 WHERE _reason IS NULL
+  AND hash(v_track_id, v_album_id) IN (
+    SELECT key_hash
+    FROM (SELECT hash(v_track_id, v_album_id) AS key_hash FROM checked_albums WHERE _reason IS NULL) h
+    GROUP BY key_hash
+    HAVING COUNT(*) > 1
+  )
 GROUP BY v_track_id, v_album_id
 HAVING COUNT(*) > 1
 ;
@@ -256,6 +262,12 @@ SELECT
   MIN(_record) AS first_record
 FROM checked_artists
 WHERE _reason IS NULL
+  AND hash(v_id) IN (
+    SELECT key_hash
+    FROM (SELECT hash(v_id) AS key_hash FROM checked_artists WHERE _reason IS NULL) h
+    GROUP BY key_hash
+    HAVING COUNT(*) > 1
+  )
 GROUP BY v_id
 HAVING COUNT(*) > 1
 ;
@@ -306,6 +318,12 @@ SELECT
   MIN(_record) AS first_record
 FROM checked_tracks
 WHERE _reason IS NULL
+  AND hash(v_track_id) IN (
+    SELECT key_hash
+    FROM (SELECT hash(v_track_id) AS key_hash FROM checked_tracks WHERE _reason IS NULL) h
+    GROUP BY key_hash
+    HAVING COUNT(*) > 1
+  )
 GROUP BY v_track_id
 HAVING COUNT(*) > 1
 ;

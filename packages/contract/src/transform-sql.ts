@@ -220,7 +220,11 @@ const dupRanksView = (source: SourceName) => `dupranks_${source}`;
 /**
  * Deduplication in three statements. Window functions over every row (wide rows, one tiny partition
  * per key) are what made the transform slow and spill at scale; here they run only over the rows of keys
- * that occur more than once among valid rows (about 1% of rows), found by a GROUP BY. The reasons are
+ * that occur more than once among valid rows (about 1% of rows), found by a GROUP BY. That GROUP BY first
+ * runs over a hash of the key, a number, and only the rows whose hash repeats are grouped by the key itself:
+ * grouping 4.4M string keys took 2.5 s, the hash 0.85 s. Both engines have a `hash` (DuckDB 64-bit, Spark
+ * Murmur3 32-bit); a collision only adds candidates, which the exact GROUP BY drops, so the result is the
+ * same on both. The reasons are
  * the same: the first valid row of a key is accepted; a later one is duplicate_row when an earlier valid
  * row of the key is identical (identical rows always share the key), else duplicate_key.
  */
@@ -235,6 +239,12 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       ...list([...keys, 'MIN(_record) AS first_record']),
       `FROM ${checkedView(spec.name)}`,
       'WHERE _reason IS NULL',
+      `  AND hash(${keys.join(', ')}) IN (`,
+      '    SELECT key_hash',
+      `    FROM (SELECT hash(${keys.join(', ')}) AS key_hash FROM ${checkedView(spec.name)} WHERE _reason IS NULL) h`,
+      '    GROUP BY key_hash',
+      '    HAVING COUNT(*) > 1',
+      '  )',
       `GROUP BY ${keys.join(', ')}`,
       'HAVING COUNT(*) > 1',
     ].join('\n'),

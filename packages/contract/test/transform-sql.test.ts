@@ -182,6 +182,32 @@ const album = (
   ...extra,
 });
 
+/** One row or more for every rule of every source. */
+const EVERY_RULE: { [S in SourceName]: RawRow[] } = {
+  artists: [
+    artist('ar1'),
+    artist('ar2', { artist_popularity: '101' }),
+    artist('ar1'),
+    artist('ar1', { name: 'Other' }),
+    artist('', { name: 'No id' }),
+  ],
+  tracks: [
+    track('t1'),
+    track('t2', { track_popularity: 'high' }),
+    { _parse_error: 'Expected 2 columns, found 3' },
+  ],
+  albums: [
+    album('t1', 'al1', 'ar1'),
+    album('t1', 'al2', 'ar2'),
+    album('t2', 'al3', 'ar1'),
+    album('t1', 'al4', 'ar1', { release_date: 'yesterday' }),
+    album('t1', 'al5', 'ar1', { duration_ms: '-1', album_popularity: '500' }),
+    album('t1', 'al1', 'ar1'),
+    album('t1', 'al1', 'ar1', { label: 'Other' }),
+    album('t1', 'al6', 'ar1', { duration_sec: '' }),
+  ],
+};
+
 describe('the transform statements (run on DuckDB)', () => {
   it('joins accepted rows into typed warehouse rows, one per (track_id, album_id)', async () => {
     await loadRaw({
@@ -220,30 +246,7 @@ describe('the transform statements (run on DuckDB)', () => {
   });
 
   it('quarantines every rule with its reason and detail, first rule wins, nothing lost', async () => {
-    await loadRaw({
-      artists: [
-        artist('ar1'),
-        artist('ar2', { artist_popularity: '101' }),
-        artist('ar1'),
-        artist('ar1', { name: 'Other' }),
-        artist('', { name: 'No id' }),
-      ],
-      tracks: [
-        track('t1'),
-        track('t2', { track_popularity: 'high' }),
-        { _parse_error: 'Expected 2 columns, found 3' },
-      ],
-      albums: [
-        album('t1', 'al1', 'ar1'),
-        album('t1', 'al2', 'ar2'),
-        album('t2', 'al3', 'ar1'),
-        album('t1', 'al4', 'ar1', { release_date: 'yesterday' }),
-        album('t1', 'al5', 'ar1', { duration_ms: '-1', album_popularity: '500' }),
-        album('t1', 'al1', 'ar1'),
-        album('t1', 'al1', 'ar1', { label: 'Other' }),
-        album('t1', 'al6', 'ar1', { duration_sec: '' }),
-      ],
-    });
+    await loadRaw(EVERY_RULE);
     const quarantined = await rows(
       'SELECT source, record, reason, detail FROM quarantine ORDER BY source, record',
     );
@@ -304,6 +307,27 @@ describe('the transform statements (run on DuckDB)', () => {
       "SELECT label, album_popularity, id FROM quarantine WHERE source = 'albums' AND record = 7",
     );
     expect(original).toEqual([{ label: 'Other', album_popularity: '30', id: null }]);
+  });
+
+  it('finds the same duplicates when every key hash collides: the hash only narrows the candidates', async () => {
+    const everything = 'SELECT source, record, reason, detail FROM quarantine ORDER BY source, record';
+    await loadRaw(EVERY_RULE);
+    const expected = {
+      quarantine: await rows(everything),
+      warehouse: await rows('SELECT * FROM datawarehouse'),
+    };
+    await connection.run('CREATE OR REPLACE TEMP MACRO hash(a) AS 0, (a, b) AS 0');
+    try {
+      expect(await rows("SELECT hash('x') AS one, hash('x', 'y') AS two")).toEqual([{ one: 0, two: 0 }]);
+      await loadRaw(EVERY_RULE);
+      expect(await rows('SELECT count(*)::INT AS n FROM dupkeys_albums')).toEqual([{ n: 1 }]);
+      expect({
+        quarantine: await rows(everything),
+        warehouse: await rows('SELECT * FROM datawarehouse'),
+      }).toEqual(expected);
+    } finally {
+      await connection.run('DROP MACRO hash');
+    }
   });
 
   it('quarantines the text as read, also when a malformed row shares a parsed row record number', async () => {
