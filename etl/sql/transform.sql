@@ -414,12 +414,11 @@ SELECT
   CAST(artists.v_followers AS BIGINT) AS followers,
   CAST(artists.v_genre AS STRING) AS genre
 FROM deduped_albums w
-LEFT JOIN unresolved_albums u ON u._record = w._record
-LEFT JOIN (SELECT v_id, v_name, v_artist_popularity, v_followers, v_genre FROM deduped_artists WHERE _reason IS NULL) artists
+JOIN (SELECT v_id, v_name, v_artist_popularity, v_followers, v_genre FROM deduped_artists WHERE _reason IS NULL) artists
   ON artists.v_id = w.v_artist_id
-LEFT JOIN (SELECT v_track_id, v_track_popularity FROM deduped_tracks WHERE _reason IS NULL) tracks
+JOIN (SELECT v_track_id, v_track_popularity FROM deduped_tracks WHERE _reason IS NULL) tracks
   ON tracks.v_track_id = w.v_track_id
-WHERE w._reason IS NULL AND u._record IS NULL
+WHERE w._reason IS NULL
 ;
 
 -- statement: quarantine
