@@ -216,8 +216,9 @@ def read_raw_view(spark: Any, plan: SourcePlan) -> Any:
     raw = parsed.selectExpr(
         f"CAST(monotonically_increasing_id() + 1 AS BIGINT) AS {record}", raw_line, parse_error, *plan.fields
     )
-    # Cached: the transform reads each raw view more than once, and Spark refuses queries on an
-    # uncached CSV scan that need only the corrupt-record column.
+    # Cached, though only the checks statement reads it (the text as read travels with the checked
+    # rows): a recomputation must not renumber `_record`, and Spark refuses queries on an uncached CSV
+    # scan that need only the corrupt-record column.
     return raw.cache()
 
 

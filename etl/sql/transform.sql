@@ -19,6 +19,13 @@ SELECT
   c.v_album_id,
   c.v_artist_id,
   c.v_duration_sec,
+  c.o_duration_ms,
+  c.o_release_date,
+  c.o_album_popularity,
+  c.o_duration_sec,
+  c.r_track_id,
+  c.r_album_id,
+  c.r_artist_id,
   CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
@@ -36,6 +43,13 @@ FROM (
     t.v_album_id,
     t.v_artist_id,
     t.v_duration_sec,
+    t.o_duration_ms,
+    t.o_release_date,
+    t.o_album_popularity,
+    t.o_duration_sec,
+    t.r_track_id,
+    t.r_album_id,
+    t.r_artist_id,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
       WHEN s_duration_ms IS NULL THEN 'duration_ms: missing'
@@ -61,6 +75,13 @@ FROM (
       t.s_release_date,
       t.s_album_popularity,
       t.s_duration_sec,
+      t.o_duration_ms,
+      t.o_release_date,
+      t.o_album_popularity,
+      t.o_duration_sec,
+      t.r_track_id,
+      t.r_album_id,
+      t.r_artist_id,
       t.s_track_name AS v_track_name,
       t.s_track_id AS v_track_id,
       CASE WHEN regexp_like(t.s_duration_ms, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_duration_ms AS INT) END AS v_duration_ms,
@@ -85,7 +106,14 @@ FROM (
         NULLIF(CASE WHEN r.album_popularity LIKE ' %' OR r.album_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.album_popularity) ELSE r.album_popularity END, '') AS s_album_popularity,
         NULLIF(CASE WHEN r.album_id LIKE ' %' OR r.album_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.album_id) ELSE r.album_id END, '') AS s_album_id,
         NULLIF(CASE WHEN r.artist_id LIKE ' %' OR r.artist_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_id) ELSE r.artist_id END, '') AS s_artist_id,
-        NULLIF(CASE WHEN r.duration_sec LIKE ' %' OR r.duration_sec LIKE '% ' THEN TRIM(BOTH ' ' FROM r.duration_sec) ELSE r.duration_sec END, '') AS s_duration_sec
+        NULLIF(CASE WHEN r.duration_sec LIKE ' %' OR r.duration_sec LIKE '% ' THEN TRIM(BOTH ' ' FROM r.duration_sec) ELSE r.duration_sec END, '') AS s_duration_sec,
+        NULLIF(r.duration_ms, '') AS o_duration_ms,
+        NULLIF(r.release_date, '') AS o_release_date,
+        NULLIF(r.album_popularity, '') AS o_album_popularity,
+        NULLIF(r.duration_sec, '') AS o_duration_sec,
+        CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN r.track_id END AS r_track_id,
+        CASE WHEN r.album_id LIKE ' %' OR r.album_id LIKE '% ' THEN r.album_id END AS r_album_id,
+        CASE WHEN r.artist_id LIKE ' %' OR r.artist_id LIKE '% ' THEN r.artist_id END AS r_artist_id
       FROM raw_albums r
     ) t
   ) t
@@ -102,6 +130,9 @@ SELECT
   c.v_artist_popularity,
   c.v_followers,
   c.v_genre,
+  c.o_artist_popularity,
+  c.o_followers,
+  c.r_id,
   CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
@@ -114,6 +145,9 @@ FROM (
     t.v_artist_popularity,
     t.v_followers,
     t.v_genre,
+    t.o_artist_popularity,
+    t.o_followers,
+    t.r_id,
     CASE
       WHEN v_id IS NULL THEN 'id: empty id'
       WHEN s_artist_popularity IS NULL THEN 'artist_popularity: missing'
@@ -130,6 +164,9 @@ FROM (
       t._parse_error,
       t.s_artist_popularity,
       t.s_followers,
+      t.o_artist_popularity,
+      t.o_followers,
+      t.r_id,
       t.s_id AS v_id,
       t.s_name AS v_name,
       CASE WHEN regexp_like(t.s_artist_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_artist_popularity AS INT) END AS v_artist_popularity,
@@ -144,7 +181,10 @@ FROM (
         NULLIF(r.name, '') AS s_name,
         NULLIF(CASE WHEN r.artist_popularity LIKE ' %' OR r.artist_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_popularity) ELSE r.artist_popularity END, '') AS s_artist_popularity,
         NULLIF(CASE WHEN r.followers LIKE ' %' OR r.followers LIKE '% ' THEN TRIM(BOTH ' ' FROM r.followers) ELSE r.followers END, '') AS s_followers,
-        NULLIF(r.genre, '') AS s_genre
+        NULLIF(r.genre, '') AS s_genre,
+        NULLIF(r.artist_popularity, '') AS o_artist_popularity,
+        NULLIF(r.followers, '') AS o_followers,
+        CASE WHEN r.id LIKE ' %' OR r.id LIKE '% ' THEN r.id END AS r_id
       FROM raw_artists r
     ) t
   ) t
@@ -158,6 +198,8 @@ SELECT
   c._parse_error,
   c.v_track_id,
   c.v_track_popularity,
+  c.o_track_popularity,
+  c.r_track_id,
   CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
@@ -167,6 +209,8 @@ FROM (
     t._parse_error,
     t.v_track_id,
     t.v_track_popularity,
+    t.o_track_popularity,
+    t.r_track_id,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
       WHEN s_track_popularity IS NULL THEN 'track_popularity: missing'
@@ -179,6 +223,8 @@ FROM (
       t._raw_line,
       t._parse_error,
       t.s_track_popularity,
+      t.o_track_popularity,
+      t.r_track_id,
       t.s_track_id AS v_track_id,
       CASE WHEN regexp_like(t.s_track_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_track_popularity AS INT) END AS v_track_popularity
     FROM (
@@ -187,7 +233,9 @@ FROM (
         r._raw_line,
         r._parse_error,
         NULLIF(CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_id) ELSE r.track_id END, '') AS s_track_id,
-        NULLIF(CASE WHEN r.track_popularity LIKE ' %' OR r.track_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_popularity) ELSE r.track_popularity END, '') AS s_track_popularity
+        NULLIF(CASE WHEN r.track_popularity LIKE ' %' OR r.track_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_popularity) ELSE r.track_popularity END, '') AS s_track_popularity,
+        NULLIF(r.track_popularity, '') AS o_track_popularity,
+        CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN r.track_id END AS r_track_id
       FROM raw_tracks r
     ) t
   ) t
@@ -215,15 +263,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id, c.v_album_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY o.track_name, o.track_id, o.duration_ms, o.album_name, o.release_date, o.label, o.album_popularity, o.album_id, o.artist_id, o.duration_sec ORDER BY c._record) AS row_rank,
-  c.first_record
-FROM (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o
-JOIN (
-  SELECT c._record, c.v_track_id, c.v_album_id, k.first_record
-  FROM checked_albums c
-  JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
-  WHERE c._reason IS NULL
-) c ON c._record = o._record
+  ROW_NUMBER() OVER (PARTITION BY c.v_track_name, COALESCE(c.r_track_id, c.v_track_id), c.o_duration_ms, c.v_album_name, c.o_release_date, c.v_label, c.o_album_popularity, COALESCE(c.r_album_id, c.v_album_id), COALESCE(c.r_artist_id, c.v_artist_id), c.o_duration_sec ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_albums c
+JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
+WHERE c._reason IS NULL
 ;
 
 -- statement: deduped_albums
@@ -241,6 +285,13 @@ SELECT
   c.v_album_id,
   c.v_artist_id,
   c.v_duration_sec,
+  c.o_duration_ms,
+  c.o_release_date,
+  c.o_album_popularity,
+  c.o_duration_sec,
+  c.r_track_id,
+  c.r_album_id,
+  c.r_artist_id,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
@@ -276,15 +327,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY o.id, o.name, o.artist_popularity, o.followers, o.genre ORDER BY c._record) AS row_rank,
-  c.first_record
-FROM (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o
-JOIN (
-  SELECT c._record, c.v_id, k.first_record
-  FROM checked_artists c
-  JOIN dupkeys_artists k ON k.v_id = c.v_id
-  WHERE c._reason IS NULL
-) c ON c._record = o._record
+  ROW_NUMBER() OVER (PARTITION BY COALESCE(c.r_id, c.v_id), c.v_name, c.o_artist_popularity, c.o_followers, c.v_genre ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_artists c
+JOIN dupkeys_artists k ON k.v_id = c.v_id
+WHERE c._reason IS NULL
 ;
 
 -- statement: deduped_artists
@@ -297,6 +344,9 @@ SELECT
   c.v_artist_popularity,
   c.v_followers,
   c.v_genre,
+  c.o_artist_popularity,
+  c.o_followers,
+  c.r_id,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
@@ -332,15 +382,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY o.track_id, o.track_popularity ORDER BY c._record) AS row_rank,
-  c.first_record
-FROM (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o
-JOIN (
-  SELECT c._record, c.v_track_id, k.first_record
-  FROM checked_tracks c
-  JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
-  WHERE c._reason IS NULL
-) c ON c._record = o._record
+  ROW_NUMBER() OVER (PARTITION BY COALESCE(c.r_track_id, c.v_track_id), c.o_track_popularity ORDER BY c._record) AS row_rank,
+  k.first_record
+FROM checked_tracks c
+JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
+WHERE c._reason IS NULL
 ;
 
 -- statement: deduped_tracks
@@ -350,6 +396,8 @@ SELECT
   c._parse_error,
   c.v_track_id,
   c.v_track_popularity,
+  c.o_track_popularity,
+  c.r_track_id,
   CASE
     WHEN c._reason IS NOT NULL THEN c._reason
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
@@ -389,6 +437,23 @@ SELECT
   f._record,
   f._raw_line,
   f._parse_error,
+  f.v_track_name,
+  f.v_track_id,
+  f.v_duration_ms,
+  f.v_album_name,
+  f.v_release_date,
+  f.v_label,
+  f.v_album_popularity,
+  f.v_album_id,
+  f.v_artist_id,
+  f.v_duration_sec,
+  f.o_duration_ms,
+  f.o_release_date,
+  f.o_album_popularity,
+  f.o_duration_sec,
+  f.r_track_id,
+  f.r_album_id,
+  f.r_artist_id,
   CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason,
   CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail
 FROM deduped_albums f
@@ -428,25 +493,24 @@ SELECT
   CAST(q._reason AS STRING) AS reason,
   CAST(q._detail AS STRING) AS detail,
   CAST(q._raw_line AS STRING) AS raw_line,
-  CAST(o.track_name AS STRING) AS track_name,
-  CAST(o.track_id AS STRING) AS track_id,
-  CAST(o.duration_ms AS STRING) AS duration_ms,
-  CAST(o.album_name AS STRING) AS album_name,
-  CAST(o.release_date AS STRING) AS release_date,
-  CAST(o.label AS STRING) AS label,
-  CAST(o.album_popularity AS STRING) AS album_popularity,
-  CAST(o.album_id AS STRING) AS album_id,
-  CAST(o.artist_id AS STRING) AS artist_id,
-  CAST(o.duration_sec AS STRING) AS duration_sec,
+  CAST(q.v_track_name AS STRING) AS track_name,
+  CAST(COALESCE(q.r_track_id, q.v_track_id) AS STRING) AS track_id,
+  CAST(q.o_duration_ms AS STRING) AS duration_ms,
+  CAST(q.v_album_name AS STRING) AS album_name,
+  CAST(q.o_release_date AS STRING) AS release_date,
+  CAST(q.v_label AS STRING) AS label,
+  CAST(q.o_album_popularity AS STRING) AS album_popularity,
+  CAST(COALESCE(q.r_album_id, q.v_album_id) AS STRING) AS album_id,
+  CAST(COALESCE(q.r_artist_id, q.v_artist_id) AS STRING) AS artist_id,
+  CAST(q.o_duration_sec AS STRING) AS duration_sec,
   CAST(NULL AS STRING) AS id,
   CAST(NULL AS STRING) AS name,
   CAST(NULL AS STRING) AS artist_popularity,
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM (SELECT _record, NULLIF(track_name, '') AS track_name, NULLIF(track_id, '') AS track_id, NULLIF(duration_ms, '') AS duration_ms, NULLIF(album_name, '') AS album_name, NULLIF(release_date, '') AS release_date, NULLIF(label, '') AS label, NULLIF(album_popularity, '') AS album_popularity, NULLIF(album_id, '') AS album_id, NULLIF(artist_id, '') AS artist_id, NULLIF(duration_sec, '') AS duration_sec FROM raw_albums WHERE _parse_error IS NULL) o
-RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM resolved_albums WHERE _reason IS NOT NULL) q
-  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+FROM resolved_albums q
+WHERE q._reason IS NOT NULL
 UNION ALL
 SELECT
   CAST('artists' AS STRING) AS source,
@@ -464,15 +528,14 @@ SELECT
   CAST(NULL AS STRING) AS album_id,
   CAST(NULL AS STRING) AS artist_id,
   CAST(NULL AS STRING) AS duration_sec,
-  CAST(o.id AS STRING) AS id,
-  CAST(o.name AS STRING) AS name,
-  CAST(o.artist_popularity AS STRING) AS artist_popularity,
-  CAST(o.followers AS STRING) AS followers,
-  CAST(o.genre AS STRING) AS genre,
+  CAST(COALESCE(q.r_id, q.v_id) AS STRING) AS id,
+  CAST(q.v_name AS STRING) AS name,
+  CAST(q.o_artist_popularity AS STRING) AS artist_popularity,
+  CAST(q.o_followers AS STRING) AS followers,
+  CAST(q.v_genre AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
-FROM (SELECT _record, NULLIF(id, '') AS id, NULLIF(name, '') AS name, NULLIF(artist_popularity, '') AS artist_popularity, NULLIF(followers, '') AS followers, NULLIF(genre, '') AS genre FROM raw_artists WHERE _parse_error IS NULL) o
-RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM deduped_artists WHERE _reason IS NOT NULL) q
-  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+FROM deduped_artists q
+WHERE q._reason IS NOT NULL
 UNION ALL
 SELECT
   CAST('tracks' AS STRING) AS source,
@@ -481,7 +544,7 @@ SELECT
   CAST(q._detail AS STRING) AS detail,
   CAST(q._raw_line AS STRING) AS raw_line,
   CAST(NULL AS STRING) AS track_name,
-  CAST(o.track_id AS STRING) AS track_id,
+  CAST(COALESCE(q.r_track_id, q.v_track_id) AS STRING) AS track_id,
   CAST(NULL AS STRING) AS duration_ms,
   CAST(NULL AS STRING) AS album_name,
   CAST(NULL AS STRING) AS release_date,
@@ -495,10 +558,9 @@ SELECT
   CAST(NULL AS STRING) AS artist_popularity,
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
-  CAST(o.track_popularity AS STRING) AS track_popularity
-FROM (SELECT _record, NULLIF(track_id, '') AS track_id, NULLIF(track_popularity, '') AS track_popularity FROM raw_tracks WHERE _parse_error IS NULL) o
-RIGHT JOIN (SELECT _record, _raw_line, _parse_error, _reason, _detail FROM deduped_tracks WHERE _reason IS NOT NULL) q
-  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END
+  CAST(q.o_track_popularity AS STRING) AS track_popularity
+FROM deduped_tracks q
+WHERE q._reason IS NOT NULL
 ;
 
 -- statement: source_counts

@@ -1,10 +1,13 @@
 import { basename } from 'node:path';
-import { RAW_VIEW_COLUMNS, rawView, SOURCES, type SourceName } from '@spotify-lake/contract';
+import { checkedView, RAW_VIEW_COLUMNS, rawView, SOURCES, type SourceName } from '@spotify-lake/contract';
 import type { HeaderMatch } from './header-match';
 import { sqlIdentifier, sqlString } from './sql-text';
 
-/** Parsed rows of a source, in file order: `rowid + 1` is the record number. */
-export const parsedTable = (source: SourceName) => `in_${source}`;
+/**
+ * A source's checked rows as the checks wrote them: parsed records first, in file order (`rowid + 1` is
+ * the record number), then the malformed ones. The `checked_<source>` view adds the record numbers.
+ */
+export const checkedRowsTable = (source: SourceName) => `checked_rows_${source}`;
 /** DuckDB's rejects (one row per error; a record can have several) and the scans they came from. */
 export const rejectsTable = (source: SourceName) => `rejects_${source}`;
 export const rejectsScanTable = (source: SourceName) => `rejects_scan_${source}`;
@@ -20,25 +23,40 @@ export interface SourceFile {
 /** Column name given to a file column the contract does not know; never selected. */
 const ignoredColumn = (position: number) => `_ignored_${position}`;
 
-export function createParsedTablesSql(source: SourceName): string[] {
-  const fields = SOURCES[source].fields.map((f) => `${f.name} VARCHAR`);
-  return [
-    `CREATE TEMP TABLE ${parsedTable(source)} (${fields.join(', ')})`,
-    `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, line BIGINT, raw_line VARCHAR, problem VARCHAR)`,
-  ];
+export function createTrailingFieldsTableSql(source: SourceName): string {
+  return `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, line BIGINT, raw_line VARCHAR, problem VARCHAR)`;
 }
 
 /**
- * Appends one file's records to the parsed table. The dialect is fixed (RFC 4180: `,`, `"`, `""`, quoted
+ * Creates the (empty) checked rows table of a source with the columns of its checks statement, whose
+ * input is the raw view: `CREATE ... AS` from a view that reads nothing.
+ */
+export function createCheckedRowsTableSql(source: SourceName, checksSql: string): string[] {
+  const fields = SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
+  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
+  return [
+    `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS SELECT CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, ${fields.join(', ')} WHERE false`,
+    `CREATE TEMP TABLE ${checkedRowsTable(source)} AS\n${checksSql}`,
+  ];
+}
+
+/** Runs the checks over whatever the raw view currently reads, appending to the checked rows. */
+export const appendCheckedRowsSql = (source: SourceName, checksSql: string) =>
+  `INSERT INTO ${checkedRowsTable(source)}\n${checksSql}`;
+
+/**
+ * Points the raw view at one file's parsed records. The dialect is fixed (RFC 4180: `,`, `"`, `""`, quoted
  * line breaks) rather than sniffed: sniffing fails on files whose damage is the point of quarantine.
  * Every value is read as text; records the parser cannot split into the header's columns go to the
- * rejects table with their line and text.
+ * rejects table with their line and text. Record numbers are not known while streaming: `_record` is
+ * NULL here, and the checked view numbers the rows by the order they were written in.
  */
-export function appendFileSql(source: SourceName, file: SourceFile): string {
+export function parsedRawViewSql(source: SourceName, file: SourceFile): string {
   const columns = file.header.columns.map(
     (field, position) => `${sqlString(field ?? ignoredColumn(position))}: 'VARCHAR'`,
   );
   const fields = SOURCES[source].fields.map((f) => sqlIdentifier(f.name));
+  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   const options = [
     'header = true',
     'auto_detect = false',
@@ -51,28 +69,20 @@ export function appendFileSql(source: SourceName, file: SourceFile): string {
     `rejects_scan = ${sqlString(rejectsScanTable(source))}`,
   ];
   return [
-    `INSERT INTO ${parsedTable(source)}`,
-    `SELECT ${fields.join(', ')}`,
+    `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
+    `SELECT CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, ${fields.join(', ')}`,
     `FROM read_csv(${sqlString(file.path)}, ${options.join(', ')})`,
   ].join('\n');
 }
 
 /**
- * The engine-specific input of the transform: parsed records numbered in file order, plus one row per
- * malformed record (DuckDB reports a record once per error: keep its first) with its text and problem.
- * `withTrailingFields`: some parsed rows were found to carry extra empty fields; they move from the
- * parsed rows to the malformed ones (the filter is left out when there are none: it costs a join).
+ * Points the raw view at the malformed records of every file of the source: one row per record DuckDB
+ * rejected (it reports a record once per error: keep its first) with its line, text and problem, plus
+ * the parsed records found to carry extra empty fields (`withTrailingFields`).
  */
-export function rawViewSql(source: SourceName, withTrailingFields: boolean): string {
-  const fields = SOURCES[source].fields.map((f) => f.name);
+export function malformedRawViewSql(source: SourceName, withTrailingFields: boolean): string {
   const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
-  const nullFields = fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f}`);
-  const parsed = [
-    `CAST(rowid + 1 AS BIGINT) AS ${record}`,
-    `CAST(NULL AS VARCHAR) AS ${rawLine}`,
-    `CAST(NULL AS VARCHAR) AS ${parseError}`,
-    ...fields,
-  ];
+  const nullFields = SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
   // DuckDB's csv_line starts with the empty lines before the record, if any: they are not part of it.
   const problem = `regexp_replace(s.file_path, '^.*/', '') || ' line ' || CAST(r.line AS VARCHAR) || ': ' || r.error_type || ': ' || r.error_message`;
   const malformed = [
@@ -82,10 +92,7 @@ export function rawViewSql(source: SourceName, withTrailingFields: boolean): str
     ...nullFields,
   ];
   const sql = [
-    `CREATE TEMP VIEW ${rawView(source)} AS`,
-    `SELECT ${parsed.join(', ')} FROM ${parsedTable(source)}`,
-    ...(withTrailingFields ? [`WHERE rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`] : []),
-    'UNION ALL',
+    `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
     `SELECT ${malformed.join(', ')}`,
     `FROM ${rejectsTable(source)} r JOIN ${rejectsScanTable(source)} s USING (scan_id)`,
     'GROUP BY r.scan_id, r.line',
@@ -98,6 +105,22 @@ export function rawViewSql(source: SourceName, withTrailingFields: boolean): str
     );
   }
   return sql.join('\n');
+}
+
+/**
+ * The `checked_<source>` view the rest of the transform reads: the checked rows with the parsed ones
+ * numbered in file order, without the parsed rows that were found to carry extra empty fields (they are
+ * among the malformed rows). The filter is left out when there are none: it costs a join.
+ */
+export function checkedViewSql(source: SourceName, withTrailingFields: boolean): string {
+  const [record] = RAW_VIEW_COLUMNS;
+  return [
+    `CREATE TEMP VIEW ${checkedView(source)} AS`,
+    `SELECT * REPLACE (COALESCE(${record}, rowid + 1) AS ${record}) FROM ${checkedRowsTable(source)}`,
+    ...(withTrailingFields
+      ? [`WHERE ${record} IS NOT NULL OR rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
+      : []),
+  ].join('\n');
 }
 
 /** File name shown in problems, e.g. `albums.csv`. */

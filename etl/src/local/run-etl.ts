@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import {
+  checkedView,
   DUCKDB_SETTINGS,
   DUCKDB_SHIMS,
   LAKE_ZONES,
@@ -14,6 +15,7 @@ import {
   type SourceName,
   stagingPrefix,
   TRANSFORM_OUTPUTS,
+  type TransformStatement,
 } from '@spotify-lake/contract';
 import { readCsvHeader } from './csv-header';
 import { scanCsvRecords } from './csv-record-scan';
@@ -31,7 +33,15 @@ import {
   zeroReasonCounts,
 } from './manifest';
 import type { EtlProgressListener } from './progress';
-import { appendFileSql, createParsedTablesSql, rawViewSql, type SourceFile } from './raw-source';
+import {
+  appendCheckedRowsSql,
+  checkedViewSql,
+  createCheckedRowsTableSql,
+  createTrailingFieldsTableSql,
+  malformedRawViewSql,
+  parsedRawViewSql,
+  type SourceFile,
+} from './raw-source';
 import { sqlString } from './sql-text';
 import { flagTrailingFieldRecords } from './trailing-fields';
 import { loadTransform, TRANSFORM_SQL_PATH } from './transform-file';
@@ -99,6 +109,7 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
 
   const transformText = await readFile(TRANSFORM_SQL_PATH, 'utf8');
   const statements = await loadTransform(TRANSFORM_SQL_PATH);
+  const { checks, rest } = splitChecks(statements);
   const inputFiles = await findSourceFiles(inputDir);
   const headers = {} as Record<SourceName, SourceFile[]>;
   for (const source of SOURCE_NAMES) {
@@ -117,21 +128,23 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
     const rawRows = {} as Record<SourceName, number>;
     for (const source of SOURCE_NAMES) {
-      rawRows[source] = await timed(`read:${source}`, () => readSource(db!, source, staged[source], emit));
+      rawRows[source] = await timed(`read:${source}`, () =>
+        readSource(db!, source, staged[source], checks[source], emit),
+      );
     }
 
     // Record numbers are fixed once the sources are read (rowid); from here on, order is free and
     // dropping it lets DuckDB materialize and write in parallel.
     await db.run('SET preserve_insertion_order = false');
-    for (const [index, statement] of statements.entries()) {
+    for (const [index, statement] of rest.entries()) {
       const as = statement.materialize ? 'table' : 'view';
       emit({
         step: 'transform',
         statement: statement.name,
         as,
         index: index + 1,
-        of: statements.length,
-        message: `transform ${index + 1}/${statements.length}: ${statement.name} (${as})`,
+        of: rest.length,
+        message: `transform ${index + 1}/${rest.length}: ${statement.name} (${as})`,
       });
       await timed(`transform:${statement.name}`, () =>
         db!.run(`CREATE TEMP ${as === 'table' ? 'TABLE' : 'VIEW'} ${statement.name} AS\n${statement.sql}`),
@@ -272,14 +285,45 @@ async function stageInputs(
   return staged;
 }
 
-/** Loads a source's files into `raw_<source>` and returns how many rows it holds. */
+/**
+ * Each source's checks statement (`checked_<source>`), which the runner streams the source's files
+ * through while reading them, and the statements that follow. Only the checks may read a raw view: the
+ * files are read once, and nothing else of them is kept.
+ */
+export function splitChecks(statements: readonly TransformStatement[]): {
+  checks: Record<SourceName, TransformStatement>;
+  rest: TransformStatement[];
+} {
+  const checks = {} as Record<SourceName, TransformStatement>;
+  for (const source of SOURCE_NAMES) {
+    const statement = statements.find((s) => s.name === checkedView(source));
+    if (!statement) throw new Error(`the transform has no ${checkedView(source)} statement`);
+    checks[source] = statement;
+  }
+  const rest = statements.filter((s) => !SOURCE_NAMES.some((source) => checks[source] === s));
+  for (const statement of rest) {
+    const raw = SOURCE_NAMES.map(rawView).find((view) => new RegExp(`\\b${view}\\b`).test(statement.sql));
+    if (raw) {
+      throw new Error(
+        `transform statement ${statement.name} reads ${raw}: only the checks statements may read a raw view`,
+      );
+    }
+  }
+  return { checks, rest };
+}
+
+/**
+ * Streams a source's files through its checks statement into `checked_rows_<source>`, then its malformed
+ * records, and creates the `checked_<source>` view over them. Returns how many records it holds.
+ */
 async function readSource(
   db: DuckDbSession,
   source: SourceName,
   files: readonly StagedFile[],
+  checks: TransformStatement,
   emit: EtlProgressListener,
 ): Promise<number> {
-  for (const sql of createParsedTablesSql(source)) await db.run(sql);
+  await db.run(createTrailingFieldsTableSql(source));
   let nextRowId = 0;
   let trailingFieldRows = 0;
   for (const [index, file] of files.entries()) {
@@ -295,7 +339,9 @@ async function readSource(
     const scanning = scanCsvRecords(file.path, file.header.columns.length);
     let inserted: number;
     try {
-      const [result] = await db.rows(appendFileSql(source, file));
+      if (index === 0) for (const sql of createCheckedRowsTableSql(source, checks.sql)) await db.run(sql);
+      await db.run(parsedRawViewSql(source, file));
+      const [result] = await db.rows(appendCheckedRowsSql(source, checks.sql));
       inserted = Number(result?.Count);
     } catch (error) {
       await scanning.catch(() => undefined);
@@ -319,8 +365,10 @@ async function readSource(
     });
     nextRowId += inserted;
   }
-  await db.run(rawViewSql(source, trailingFieldRows > 0));
-  const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${rawView(source)}`);
+  await db.run(malformedRawViewSql(source, trailingFieldRows > 0));
+  await db.run(appendCheckedRowsSql(source, checks.sql));
+  await db.run(checkedViewSql(source, trailingFieldRows > 0));
+  const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${checkedView(source)}`);
   return Number(row?.n);
 }
 

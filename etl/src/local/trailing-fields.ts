@@ -1,10 +1,10 @@
 import { basename } from 'node:path';
-import { SOURCES, type SourceName } from '@spotify-lake/contract';
+import { originalText, SOURCES, type SourceName } from '@spotify-lake/contract';
 import { parseCsvRecord } from './csv-header';
 import type { RecordScan } from './csv-record-scan';
 import type { DuckDbSession } from './duckdb-session';
 import {
-  parsedTable,
+  checkedRowsTable,
   rejectsScanTable,
   rejectsTable,
   type SourceFile,
@@ -15,7 +15,7 @@ import { sqlString } from './sql-text';
 /** Where one file's rows landed in the parsed table. */
 export interface FileLoad {
   readonly file: SourceFile;
-  /** rowid of the file's first parsed row. */
+  /** rowid of the file's first parsed row in the checked rows table. */
   readonly firstRowId: number;
   /** Parsed rows DuckDB inserted for the file. */
   readonly inserted: number;
@@ -23,11 +23,12 @@ export interface FileLoad {
 }
 
 /**
- * Moves records with extra empty fields (which DuckDB accepts, dropping the fields) out of the parsed
- * rows and into malformed ones. DuckDB does not say where a parsed row came from, so the row is located
- * by order: the n-th record of the file that DuckDB did not reject. The located row must hold exactly
- * the record's values, and the two readers must agree on the file's record count; otherwise the runner
- * stops rather than guess. Returns how many rows were moved.
+ * Finds the records with extra empty fields (which DuckDB accepts, dropping the fields) among a file's
+ * checked rows and lists them in the trailing fields table, which moves them to the malformed rows.
+ * DuckDB does not say where a parsed row came from, so the row is located by order: the n-th record of
+ * the file that DuckDB did not reject. The located row's text as read must be exactly the record's values,
+ * and the two readers must agree on the file's record count; otherwise the runner stops rather than
+ * guess. Returns how many rows were listed.
  */
 export async function flagTrailingFieldRecords(
   db: DuckDbSession,
@@ -60,11 +61,11 @@ export async function flagTrailingFieldRecords(
     });
   if (located.length === 0) return 0;
 
-  const fields = SOURCES[source].fields.map((f) => f.name);
+  const fields = SOURCES[source].fields.map((f) => `${originalText(f, 'c')} AS ${f.name}`);
   const parsed = new Map(
     (
       await db.rows(
-        `SELECT rowid AS row_id, ${fields.join(', ')} FROM ${parsedTable(source)} WHERE rowid IN (${located.map((l) => l.rowId).join(', ')})`,
+        `SELECT rowid AS row_id, ${fields.join(', ')} FROM ${checkedRowsTable(source)} c WHERE rowid IN (${located.map((l) => l.rowId).join(', ')})`,
       )
     ).map((row) => [Number(row.row_id), row]),
   );

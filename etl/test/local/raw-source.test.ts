@@ -1,10 +1,18 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { rawView } from '@spotify-lake/contract';
+import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
 import { matchHeader } from '../../src/local/header-match';
-import { appendFileSql, createParsedTablesSql, rawViewSql } from '../../src/local/raw-source';
+import {
+  appendCheckedRowsSql,
+  checkedViewSql,
+  createCheckedRowsTableSql,
+  malformedRawViewSql,
+  parsedRawViewSql,
+} from '../../src/local/raw-source';
+import { splitChecks } from '../../src/local/run-etl';
+import { loadTransform } from '../../src/local/transform-file';
 import { tempDir } from '../fixtures/helpers';
 
 let db: DuckDbSession | undefined;
@@ -13,20 +21,31 @@ afterEach(() => {
   db = undefined;
 });
 
-/** Reads a tracks file the runner's way and returns raw_tracks in record order. */
+/**
+ * Streams a tracks file through the transform's checks the runner's way and returns checked_tracks in
+ * record order, with each field's text as read rebuilt from the checked columns.
+ */
 async function rawTracks(content: string | Buffer) {
   const dir = await tempDir();
   const path = join(dir, 'tracks.csv');
   await writeFile(path, content);
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
-  for (const sql of createParsedTablesSql('tracks')) await db.run(sql);
+  for (const sql of DUCKDB_SHIMS) await db.run(sql);
+  const checks = splitChecks(await loadTransform()).checks.tracks;
   const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
-  await db.run(appendFileSql('tracks', { path, header }));
-  await db.run(rawViewSql('tracks', false));
-  return db.rows(`SELECT * FROM ${rawView('tracks')} ORDER BY _parse_error NULLS FIRST, _record`);
+  for (const sql of createCheckedRowsTableSql('tracks', checks.sql)) await db.run(sql);
+  await db.run(parsedRawViewSql('tracks', { path, header }));
+  await db.run(appendCheckedRowsSql('tracks', checks.sql));
+  await db.run(malformedRawViewSql('tracks', false));
+  await db.run(appendCheckedRowsSql('tracks', checks.sql));
+  await db.run(checkedViewSql('tracks', false));
+  const fields = SOURCES.tracks.fields.map((f) => `${originalText(f, 'c')} AS ${f.name}`);
+  return db.rows(
+    `SELECT _record, _raw_line, _parse_error, ${fields.join(', ')} FROM ${checkedView('tracks')} c ORDER BY _parse_error NULLS FIRST, _record`,
+  );
 }
 
-describe('raw views read with DuckDB', () => {
+describe('sources streamed through their checks with DuckDB', () => {
   it('numbers parsed records in file order and keeps values as text, empty as NULL', async () => {
     const rows = await rawTracks('track_id,track_popularity\nb,2\na, 1\n"c,d",\n"e""f","7"\n');
     expect(rows).toEqual([
@@ -35,6 +54,18 @@ describe('raw views read with DuckDB', () => {
       { _record: 3n, _raw_line: null, _parse_error: null, track_id: 'c,d', track_popularity: null },
       { _record: 4n, _raw_line: null, _parse_error: null, track_id: 'e"f', track_popularity: '7' },
     ]);
+  });
+
+  it('rebuilds the text as read of ids and numbers that cleaning trimmed, and keeps the cleaned values', async () => {
+    const rows = await rawTracks('track_id,track_popularity\n x ,5 \n  ,\n');
+    expect(rows).toEqual([
+      { _record: 1n, _raw_line: null, _parse_error: null, track_id: ' x ', track_popularity: '5 ' },
+      { _record: 2n, _raw_line: null, _parse_error: null, track_id: '  ', track_popularity: null },
+    ]);
+    const [cleaned] = await db!.rows(
+      `SELECT v_track_id, v_track_popularity, _reason FROM ${checkedView('tracks')} WHERE _record = 1`,
+    );
+    expect(cleaned).toEqual({ v_track_id: 'x', v_track_popularity: 5, _reason: null });
   });
 
   it.each([

@@ -16,6 +16,7 @@ import {
   type EtlProgress,
   runEtl,
 } from '../../src/local';
+import { splitChecks } from '../../src/local/run-etl';
 import { loadTransform, TRANSFORM_SQL_PATH } from '../../src/local/transform-file';
 import { copyFixture, MESSY, parquetGlob, query, tempDir } from '../fixtures/helpers';
 
@@ -289,9 +290,12 @@ describe('runEtl on every kind of bad row', () => {
     const lakeDir = join(await tempDir(), 'lake');
     await runEtl({ inputDir: MESSY, lakeDir, heartbeatMs: 3_600_000, onProgress: (e) => events.push(e) });
     const transforms = events.filter((e) => e.step === 'transform');
-    expect(transforms.map((e) => (e.step === 'transform' ? `${e.index}/${e.of}` : ''))).toEqual(
-      (await loadTransform()).map((_, i, all) => `${i + 1}/${all.length}`),
-    );
+    // The checks statements run while the sources are read; every other statement is a step of its own.
+    const { rest } = splitChecks(await loadTransform());
+    expect(rest.length).toBeGreaterThan(0);
+    expect(
+      transforms.map((e) => (e.step === 'transform' ? `${e.statement} ${e.index}/${e.of}` : '')),
+    ).toEqual(rest.map((statement, i) => `${statement.name} ${i + 1}/${rest.length}`));
     expect(events.map((e) => e.step)).toEqual([
       'stage',
       'stage',
@@ -306,6 +310,30 @@ describe('runEtl on every kind of bad row', () => {
       'done',
     ]);
     for (const event of events) expect(event.message).toMatch(/\S/);
+  });
+});
+
+describe('splitChecks', () => {
+  it("takes each source's checks statement out of the transform, keeping the others in order", async () => {
+    const statements = await loadTransform();
+    const { checks, rest } = splitChecks(statements);
+    expect(Object.values(checks).map((s) => s.name)).toEqual([
+      'checked_albums',
+      'checked_artists',
+      'checked_tracks',
+    ]);
+    expect(rest).toEqual(statements.filter((s) => !s.name.startsWith('checked_')));
+  });
+
+  it('refuses a transform in which a later statement reads a raw view, or a source has no checks', async () => {
+    const statements = await loadTransform();
+    const rereads = [...statements, { name: 'again', sql: 'SELECT * FROM raw_tracks', materialize: false }];
+    expect(() => splitChecks(rereads)).toThrow(
+      'transform statement again reads raw_tracks: only the checks statements may read a raw view',
+    );
+    expect(() => splitChecks(statements.filter((s) => s.name !== 'checked_artists'))).toThrow(
+      'the transform has no checked_artists statement',
+    );
   });
 });
 

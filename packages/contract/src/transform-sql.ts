@@ -26,7 +26,9 @@ import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLE, type WarehouseColumn } from './ware
  *   turns off DuckDB's build-side swap (`DUCKDB_SETTINGS`), whose estimates through views and filters
  *   picked the wide fact rows and doubled the warehouse write;
  * - wide fact rows are never joined into a second wide table: references are checked into the small
- *   `unresolved_<fact>`, and the warehouse joins the referenced rows while it is written.
+ *   `unresolved_<fact>`, and the warehouse joins the referenced rows while it is written;
+ * - only `checked_<source>` reads a raw view: the text as read travels with the checked rows in a compact
+ *   form (`originalColumns`), so an engine reads each source once and keeps no copy of it.
  */
 
 export interface TransformStatement {
@@ -50,7 +52,11 @@ export const SOURCE_COUNTS_VIEW = 'source_counts';
 
 export const RAW_VIEW_COLUMNS = ['_record', '_raw_line', '_parse_error'] as const;
 export const rawView = (source: SourceName) => `raw_${source}`;
-const checkedView = (source: SourceName) => `checked_${source}`;
+/**
+ * The statement that cleans, types and checks a source: the only one that reads its raw view, so an
+ * engine may stream the source through it once (the local runner does).
+ */
+export const checkedView = (source: SourceName) => `checked_${source}`;
 const dedupedView = (source: SourceName) => `deduped_${source}`;
 const resolvedView = (source: SourceName) => `resolved_${source}`;
 const unresolvedView = (source: SourceName) => `unresolved_${source}`;
@@ -139,11 +145,7 @@ const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
 const list = (items: string[], by = '  ') =>
   items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
 
-/**
- * Columns every per-source view carries forward: the typed values, not the text as read. Materializing
- * the text of every row doubled the width of the wide tables; the few rows that need it (quarantined
- * rows, rows of repeated keys) fetch it back from the raw view by record (`originals`).
- */
+/** Columns every per-source view carries forward: the record's identity and the typed values. */
 function carriedColumns(spec: SourceSpec, alias: string): string[] {
   return [
     ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
@@ -151,15 +153,54 @@ function carriedColumns(spec: SourceSpec, alias: string): string[] {
   ];
 }
 
+/** Name of a field's text as read (NULL when empty), kept for typed fields. */
+const asRead = (field: string) => `o_${field}`;
+/** Name of an id's text as read, kept only where cleaning changed it: NULL on almost every row. */
+const asReadWhenCleaned = (field: string) => `r_${field}`;
+/** Ids: text that cleaning may change, but that is carried forward as its own typed value. */
+const isId = (field: SourceField) => field.type === 'string' && field.required;
+
 /**
- * A source's fields as read, by record, for parsed records only (a malformed record's fields are NULL).
- * Readers disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both become NULL here
- * so exact-duplicate detection and the quarantined originals are the same on both engines.
+ * Columns from which a field's text as read is rebuilt (`originalText`) for the rows that need it:
+ * quarantined rows and rows of repeated keys. Free text is carried unchanged as its typed value; typed
+ * fields keep their text as read; ids keep it only where cleaning changed it (surrounding spaces). Keeping
+ * every field as read on every row doubled the width of the typed rows, and reading the raw views again
+ * meant a second pass over every source. So no statement after the checks reads a raw view: an engine
+ * can stream each source through its checks once and keep nothing else of it.
  */
-function originals(spec: SourceSpec): string {
-  const [record, , parseError] = RAW_VIEW_COLUMNS;
-  const fields = spec.fields.map((f) => `NULLIF(${f.name}, '') AS ${f.name}`);
-  return `(SELECT ${[record, ...fields].join(', ')} FROM ${rawView(spec.name)} WHERE ${parseError} IS NULL)`;
+function originalColumns(spec: SourceSpec, alias: string): string[] {
+  return [
+    ...spec.fields.filter((f) => f.type !== 'string').map((f) => `${alias}.${asRead(f.name)}`),
+    ...spec.fields.filter(isId).map((f) => `${alias}.${asReadWhenCleaned(f.name)}`),
+  ];
+}
+
+/** The expressions, over the raw view `r`, of `originalColumns`. */
+function originalExpressions(spec: SourceSpec): string[] {
+  return [
+    ...spec.fields
+      .filter((f) => f.type !== 'string')
+      .map((f) => `NULLIF(r.${f.name}, '') AS ${asRead(f.name)}`),
+    ...spec.fields
+      .filter(isId)
+      .map(
+        (f) =>
+          `CASE WHEN r.${f.name} LIKE ' %' OR r.${f.name} LIKE '% ' THEN r.${f.name} END AS ${asReadWhenCleaned(f.name)}`,
+      ),
+  ];
+}
+
+/**
+ * A field's text as read (NULL when empty), from `originalColumns` of the rows aliased `alias`. Readers
+ * disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both are NULL here, so
+ * exact-duplicate detection and the quarantined originals are the same on both engines. A malformed
+ * record's fields are all NULL.
+ */
+export function originalText(field: SourceField, alias: string): string {
+  if (field.type !== 'string') return `${alias}.${asRead(field.name)}`;
+  if (isId(field))
+    return `COALESCE(${alias}.${asReadWhenCleaned(field.name)}, ${alias}.${typed(field.name)})`;
+  return `${alias}.${typed(field.name)}`;
 }
 
 /** Fields whose cleaned text the bad-value checks read (to tell `missing` from `not an integer`). */
@@ -175,6 +216,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     'SELECT',
     ...list([
       ...carriedColumns(spec, 'c'),
+      ...originalColumns(spec, 'c'),
       "CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason",
       'COALESCE(c._parse_error, c._detail) AS _detail',
     ]),
@@ -183,6 +225,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     ...list(
       [
         ...carriedColumns(spec, 't'),
+        ...originalColumns(spec, 't'),
         ['CASE', ...indent(badValueBranches(spec), '      '), '    END AS _detail'].join('\n'),
       ],
       '    ',
@@ -193,6 +236,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
       [
         ...RAW_VIEW_COLUMNS.map((c) => `t.${c}`),
         ...checkedTexts(spec),
+        ...originalColumns(spec, 't'),
         ...spec.fields.map((f) => `${typedExpression(f, `t.${text(f.name)}`)} AS ${typed(f.name)}`),
       ],
       '      ',
@@ -203,6 +247,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
       [
         ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
         ...spec.fields.map((f) => `${cleanedText(f, `r.${f.name}`)} AS ${text(f.name)}`),
+        ...originalExpressions(spec),
       ],
       '        ',
     ),
@@ -256,21 +301,16 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       ...list([
         'c._record',
         `ROW_NUMBER() OVER (PARTITION BY ${keys.map((k) => `c.${k}`).join(', ')} ORDER BY c._record) AS key_rank`,
-        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => `o.${f.name}`).join(', ')} ORDER BY c._record) AS row_rank`,
-        'c.first_record',
+        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => originalText(f, 'c')).join(', ')} ORDER BY c._record) AS row_rank`,
+        'k.first_record',
       ]),
-      // Valid rows are parsed records, whose _record is unique among parsed records.
-      `FROM ${originals(spec)} o`,
-      'JOIN (',
-      `  SELECT c._record, ${keys.map((k) => `c.${k}`).join(', ')}, k.first_record`,
-      `  FROM ${checkedView(spec.name)} c`,
-      `  JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
-      '  WHERE c._reason IS NULL',
-      ') c ON c._record = o._record',
+      `FROM ${checkedView(spec.name)} c`,
+      `JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
+      'WHERE c._reason IS NULL',
     ].join('\n'),
   };
-  // The join is on _record alone: an extra condition on c makes DuckDB fall back to a nested-loop join.
-  // A malformed row may share a valid row's _record; its own reason wins in the CASE.
+  // Valid rows are parsed records, whose _record is unique among parsed records; a malformed row may
+  // share a valid row's _record, and its own reason wins in the CASE.
   const deduped = {
     name: dedupedView(spec.name),
     materialize: false,
@@ -278,6 +318,7 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       'SELECT',
       ...list([
         ...carriedColumns(spec, 'c'),
+        ...originalColumns(spec, 'c'),
         [
           'CASE',
           '    WHEN c._reason IS NOT NULL THEN c._reason',
@@ -375,7 +416,8 @@ function resolvedStatement(spec: SourceSpec): TransformStatement {
   const sql = [
     'SELECT',
     ...list([
-      ...RAW_VIEW_COLUMNS.map((c) => `f.${c}`),
+      ...carriedColumns(spec, 'f'),
+      ...originalColumns(spec, 'f'),
       'CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason',
       'CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail',
     ]),
@@ -421,22 +463,16 @@ function quarantineStatement(): TransformStatement {
     raw_line: () => 'q._raw_line',
   };
   const selects = SOURCE_NAMES.map((source) => {
-    const fields = new Set(SOURCES[source].fields.map((f) => f.name));
+    const fields = new Map(SOURCES[source].fields.map((f) => [f.name, f]));
     const columns = QUARANTINE_COLUMNS.map((c) => {
       const meta = metaSource[c.name];
-      const expression = meta ? meta(source) : fields.has(c.name) ? `o.${c.name}` : 'NULL';
+      const field = fields.get(c.name);
+      const expression = meta ? meta(source) : field ? originalText(field, 'q') : 'NULL';
       return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
     });
-    return [
-      'SELECT',
-      ...list(columns),
-      // Every quarantined row, with its fields as read when it was parsed. A malformed row's record may be
-      // a parsed row's too (the local runner numbers it by line): it joins nothing.
-      `FROM ${originals(SOURCES[source])} o`,
-      // The filter sits inside: DuckDB does not push it below the join, which then built from every row.
-      `RIGHT JOIN (SELECT ${[...RAW_VIEW_COLUMNS, '_reason', '_detail'].join(', ')} FROM ${finalView(source)} WHERE _reason IS NOT NULL) q`,
-      '  ON o._record = CASE WHEN q._parse_error IS NULL THEN q._record END',
-    ].join('\n');
+    return ['SELECT', ...list(columns), `FROM ${finalView(source)} q`, 'WHERE q._reason IS NOT NULL'].join(
+      '\n',
+    );
   });
   if (QUARANTINE_META_COLUMNS.some((c) => !metaSource[c.name])) throw new Error('unmapped quarantine column');
   return { name: TRANSFORM_OUTPUTS.quarantine, sql: selects.join('\nUNION ALL\n'), materialize: false };
