@@ -23,6 +23,16 @@ export interface SourceFile {
 /** Column name given to a file column the contract does not know; never selected. */
 const ignoredColumn = (position: number) => `_ignored_${position}`;
 
+/** The raw view's record columns for parsed records, which are numbered later (`checkedViewSql`). */
+function unnumberedRecordColumns(): string {
+  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
+  return `CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}`;
+}
+
+/** A source's fields, all NULL: the fields of a record that could not be parsed. */
+const nullFields = (source: SourceName) =>
+  SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
+
 export function createTrailingFieldsTableSql(source: SourceName): string {
   return `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, line BIGINT, raw_line VARCHAR, problem VARCHAR)`;
 }
@@ -32,10 +42,8 @@ export function createTrailingFieldsTableSql(source: SourceName): string {
  * input is the raw view: `CREATE ... AS` from a view that reads nothing.
  */
 export function createCheckedRowsTableSql(source: SourceName, checksSql: string): string[] {
-  const fields = SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
-  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   return [
-    `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS SELECT CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, ${fields.join(', ')} WHERE false`,
+    `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS SELECT ${unnumberedRecordColumns()}, ${nullFields(source).join(', ')} WHERE false`,
     `CREATE TEMP TABLE ${checkedRowsTable(source)} AS\n${checksSql}`,
   ];
 }
@@ -56,7 +64,6 @@ export function parsedRawViewSql(source: SourceName, file: SourceFile): string {
     (field, position) => `${sqlString(field ?? ignoredColumn(position))}: 'VARCHAR'`,
   );
   const fields = SOURCES[source].fields.map((f) => sqlIdentifier(f.name));
-  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   const options = [
     'header = true',
     'auto_detect = false',
@@ -70,7 +77,7 @@ export function parsedRawViewSql(source: SourceName, file: SourceFile): string {
   ];
   return [
     `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
-    `SELECT CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, ${fields.join(', ')}`,
+    `SELECT ${unnumberedRecordColumns()}, ${fields.join(', ')}`,
     `FROM read_csv(${sqlString(file.path)}, ${options.join(', ')})`,
   ].join('\n');
 }
@@ -82,14 +89,13 @@ export function parsedRawViewSql(source: SourceName, file: SourceFile): string {
  */
 export function malformedRawViewSql(source: SourceName, withTrailingFields: boolean): string {
   const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
-  const nullFields = SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
   // DuckDB's csv_line starts with the empty lines before the record, if any: they are not part of it.
   const problem = `regexp_replace(s.file_path, '^.*/', '') || ' line ' || CAST(r.line AS VARCHAR) || ': ' || r.error_type || ': ' || r.error_message`;
   const malformed = [
     `CAST(r.line AS BIGINT) AS ${record}`,
     `ltrim(arg_min(r.csv_line, r.byte_position), chr(10) || chr(13)) AS ${rawLine}`,
     `arg_min(${problem}, r.byte_position) AS ${parseError}`,
-    ...nullFields,
+    ...nullFields(source),
   ];
   const sql = [
     `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
@@ -100,7 +106,7 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
   if (withTrailingFields) {
     sql.push(
       'UNION ALL',
-      `SELECT line AS ${record}, raw_line AS ${rawLine}, problem AS ${parseError}, ${nullFields.join(', ')}`,
+      `SELECT line AS ${record}, raw_line AS ${rawLine}, problem AS ${parseError}, ${nullFields(source).join(', ')}`,
       `FROM ${trailingFieldsTable(source)}`,
     );
   }

@@ -12,7 +12,7 @@ import {
 } from './raw-source';
 import { sqlString } from './sql-text';
 
-/** Where one file's rows landed in the parsed table. */
+/** Where one file's parsed rows landed in the checked rows table. */
 export interface FileLoad {
   readonly file: SourceFile;
   /** rowid of the file's first parsed row in the checked rows table. */

@@ -145,14 +145,6 @@ const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
 const list = (items: string[], by = '  ') =>
   items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
 
-/** Columns every per-source view carries forward: the record's identity and the typed values. */
-function carriedColumns(spec: SourceSpec, alias: string): string[] {
-  return [
-    ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
-    ...spec.fields.map((f) => `${alias}.${typed(f.name)}`),
-  ];
-}
-
 /** Name of a field's text as read (NULL when empty), kept for typed fields. */
 const asRead = (field: string) => `o_${field}`;
 /** Name of an id's text as read, kept only where cleaning changed it: NULL on almost every row. */
@@ -172,6 +164,18 @@ function originalColumns(spec: SourceSpec, alias: string): string[] {
   return [
     ...spec.fields.filter((f) => f.type !== 'string').map((f) => `${alias}.${asRead(f.name)}`),
     ...spec.fields.filter(isId).map((f) => `${alias}.${asReadWhenCleaned(f.name)}`),
+  ];
+}
+
+/**
+ * Columns every per-source view carries forward: the record's identity, the typed values and what
+ * rebuilds the text as read (`originalColumns`).
+ */
+function carriedColumns(spec: SourceSpec, alias: string): string[] {
+  return [
+    ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
+    ...spec.fields.map((f) => `${alias}.${typed(f.name)}`),
+    ...originalColumns(spec, alias),
   ];
 }
 
@@ -216,7 +220,6 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     'SELECT',
     ...list([
       ...carriedColumns(spec, 'c'),
-      ...originalColumns(spec, 'c'),
       "CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason",
       'COALESCE(c._parse_error, c._detail) AS _detail',
     ]),
@@ -225,7 +228,6 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
     ...list(
       [
         ...carriedColumns(spec, 't'),
-        ...originalColumns(spec, 't'),
         ['CASE', ...indent(badValueBranches(spec), '      '), '    END AS _detail'].join('\n'),
       ],
       '    ',
@@ -318,7 +320,6 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       'SELECT',
       ...list([
         ...carriedColumns(spec, 'c'),
-        ...originalColumns(spec, 'c'),
         [
           'CASE',
           '    WHEN c._reason IS NOT NULL THEN c._reason',
@@ -417,7 +418,6 @@ function resolvedStatement(spec: SourceSpec): TransformStatement {
     'SELECT',
     ...list([
       ...carriedColumns(spec, 'f'),
-      ...originalColumns(spec, 'f'),
       'CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason',
       'CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail',
     ]),
