@@ -19,14 +19,7 @@ SELECT
   c.v_album_id,
   c.v_artist_id,
   c.v_duration_sec,
-  c.o_duration_ms,
-  c.o_release_date,
-  c.o_album_popularity,
-  c.o_duration_sec,
-  c.r_track_id,
-  c.r_album_id,
-  c.r_artist_id,
-  CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
+  c._original,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
   SELECT
@@ -43,13 +36,7 @@ FROM (
     t.v_album_id,
     t.v_artist_id,
     t.v_duration_sec,
-    t.o_duration_ms,
-    t.o_release_date,
-    t.o_album_popularity,
-    t.o_duration_sec,
-    t.r_track_id,
-    t.r_album_id,
-    t.r_artist_id,
+    CASE WHEN t.o_track_id IS NOT DISTINCT FROM t.v_track_id AND t.o_duration_ms IS NOT DISTINCT FROM CAST(t.v_duration_ms AS STRING) AND t.o_release_date IS NOT DISTINCT FROM CAST(t.v_release_date AS STRING) || ' 00:00:00 UTC' AND t.o_album_popularity IS NOT DISTINCT FROM CAST(t.v_album_popularity AS STRING) AND t.o_album_id IS NOT DISTINCT FROM t.v_album_id AND t.o_artist_id IS NOT DISTINCT FROM t.v_artist_id AND t.o_duration_sec IS NOT DISTINCT FROM CAST(t.v_duration_sec AS STRING) THEN NULL ELSE concat_ws(chr(31), replace(replace(COALESCE(t.o_track_id, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_duration_ms, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_release_date, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_album_popularity, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_album_id, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_artist_id, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_duration_sec, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd')) END AS _original,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
       WHEN s_duration_ms IS NULL THEN 'duration_ms: missing'
@@ -75,13 +62,13 @@ FROM (
       t.s_release_date,
       t.s_album_popularity,
       t.s_duration_sec,
+      t.o_track_id,
       t.o_duration_ms,
       t.o_release_date,
       t.o_album_popularity,
+      t.o_album_id,
+      t.o_artist_id,
       t.o_duration_sec,
-      t.r_track_id,
-      t.r_album_id,
-      t.r_artist_id,
       t.s_track_name AS v_track_name,
       t.s_track_id AS v_track_id,
       CASE WHEN regexp_like(t.s_duration_ms, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_duration_ms AS INT) END AS v_duration_ms,
@@ -107,13 +94,13 @@ FROM (
         NULLIF(CASE WHEN r.album_id LIKE ' %' OR r.album_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.album_id) ELSE r.album_id END, '') AS s_album_id,
         NULLIF(CASE WHEN r.artist_id LIKE ' %' OR r.artist_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_id) ELSE r.artist_id END, '') AS s_artist_id,
         NULLIF(CASE WHEN r.duration_sec LIKE ' %' OR r.duration_sec LIKE '% ' THEN TRIM(BOTH ' ' FROM r.duration_sec) ELSE r.duration_sec END, '') AS s_duration_sec,
+        NULLIF(r.track_id, '') AS o_track_id,
         NULLIF(r.duration_ms, '') AS o_duration_ms,
         NULLIF(r.release_date, '') AS o_release_date,
         NULLIF(r.album_popularity, '') AS o_album_popularity,
-        NULLIF(r.duration_sec, '') AS o_duration_sec,
-        CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN r.track_id END AS r_track_id,
-        CASE WHEN r.album_id LIKE ' %' OR r.album_id LIKE '% ' THEN r.album_id END AS r_album_id,
-        CASE WHEN r.artist_id LIKE ' %' OR r.artist_id LIKE '% ' THEN r.artist_id END AS r_artist_id
+        NULLIF(r.album_id, '') AS o_album_id,
+        NULLIF(r.artist_id, '') AS o_artist_id,
+        NULLIF(r.duration_sec, '') AS o_duration_sec
       FROM raw_albums r
     ) t
   ) t
@@ -130,10 +117,7 @@ SELECT
   c.v_artist_popularity,
   c.v_followers,
   c.v_genre,
-  c.o_artist_popularity,
-  c.o_followers,
-  c.r_id,
-  CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
+  c._original,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
   SELECT
@@ -145,9 +129,7 @@ FROM (
     t.v_artist_popularity,
     t.v_followers,
     t.v_genre,
-    t.o_artist_popularity,
-    t.o_followers,
-    t.r_id,
+    CASE WHEN t.o_id IS NOT DISTINCT FROM t.v_id AND t.o_artist_popularity IS NOT DISTINCT FROM CAST(t.v_artist_popularity AS STRING) AND t.o_followers IS NOT DISTINCT FROM CAST(t.v_followers AS STRING) THEN NULL ELSE concat_ws(chr(31), replace(replace(COALESCE(t.o_id, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_artist_popularity, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_followers, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd')) END AS _original,
     CASE
       WHEN v_id IS NULL THEN 'id: empty id'
       WHEN s_artist_popularity IS NULL THEN 'artist_popularity: missing'
@@ -164,9 +146,9 @@ FROM (
       t._parse_error,
       t.s_artist_popularity,
       t.s_followers,
+      t.o_id,
       t.o_artist_popularity,
       t.o_followers,
-      t.r_id,
       t.s_id AS v_id,
       t.s_name AS v_name,
       CASE WHEN regexp_like(t.s_artist_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_artist_popularity AS INT) END AS v_artist_popularity,
@@ -182,9 +164,9 @@ FROM (
         NULLIF(CASE WHEN r.artist_popularity LIKE ' %' OR r.artist_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.artist_popularity) ELSE r.artist_popularity END, '') AS s_artist_popularity,
         NULLIF(CASE WHEN r.followers LIKE ' %' OR r.followers LIKE '% ' THEN TRIM(BOTH ' ' FROM r.followers) ELSE r.followers END, '') AS s_followers,
         NULLIF(r.genre, '') AS s_genre,
+        NULLIF(r.id, '') AS o_id,
         NULLIF(r.artist_popularity, '') AS o_artist_popularity,
-        NULLIF(r.followers, '') AS o_followers,
-        CASE WHEN r.id LIKE ' %' OR r.id LIKE '% ' THEN r.id END AS r_id
+        NULLIF(r.followers, '') AS o_followers
       FROM raw_artists r
     ) t
   ) t
@@ -198,9 +180,7 @@ SELECT
   c._parse_error,
   c.v_track_id,
   c.v_track_popularity,
-  c.o_track_popularity,
-  c.r_track_id,
-  CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason,
+  c._original,
   COALESCE(c._parse_error, c._detail) AS _detail
 FROM (
   SELECT
@@ -209,8 +189,7 @@ FROM (
     t._parse_error,
     t.v_track_id,
     t.v_track_popularity,
-    t.o_track_popularity,
-    t.r_track_id,
+    CASE WHEN t.o_track_id IS NOT DISTINCT FROM t.v_track_id AND t.o_track_popularity IS NOT DISTINCT FROM CAST(t.v_track_popularity AS STRING) THEN NULL ELSE concat_ws(chr(31), replace(replace(COALESCE(t.o_track_id, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd'), replace(replace(COALESCE(t.o_track_popularity, ''), chr(30), chr(30) || 'e'), chr(31), chr(30) || 'd')) END AS _original,
     CASE
       WHEN v_track_id IS NULL THEN 'track_id: empty id'
       WHEN s_track_popularity IS NULL THEN 'track_popularity: missing'
@@ -223,8 +202,8 @@ FROM (
       t._raw_line,
       t._parse_error,
       t.s_track_popularity,
+      t.o_track_id,
       t.o_track_popularity,
-      t.r_track_id,
       t.s_track_id AS v_track_id,
       CASE WHEN regexp_like(t.s_track_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_track_popularity AS INT) END AS v_track_popularity
     FROM (
@@ -234,8 +213,8 @@ FROM (
         r._parse_error,
         NULLIF(CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_id) ELSE r.track_id END, '') AS s_track_id,
         NULLIF(CASE WHEN r.track_popularity LIKE ' %' OR r.track_popularity LIKE '% ' THEN TRIM(BOTH ' ' FROM r.track_popularity) ELSE r.track_popularity END, '') AS s_track_popularity,
-        NULLIF(r.track_popularity, '') AS o_track_popularity,
-        CASE WHEN r.track_id LIKE ' %' OR r.track_id LIKE '% ' THEN r.track_id END AS r_track_id
+        NULLIF(r.track_id, '') AS o_track_id,
+        NULLIF(r.track_popularity, '') AS o_track_popularity
       FROM raw_tracks r
     ) t
   ) t
@@ -248,10 +227,10 @@ SELECT
   v_album_id,
   MIN(_record) AS first_record
 FROM checked_albums
-WHERE _reason IS NULL
+WHERE _detail IS NULL
   AND hash(v_track_id, v_album_id) IN (
     SELECT key_hash
-    FROM (SELECT hash(v_track_id, v_album_id) AS key_hash FROM checked_albums WHERE _reason IS NULL) h
+    FROM (SELECT hash(v_track_id, v_album_id) AS key_hash FROM checked_albums WHERE _detail IS NULL) h
     GROUP BY key_hash
     HAVING COUNT(*) > 1
   )
@@ -263,11 +242,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id, c.v_album_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY c.v_track_name, COALESCE(c.r_track_id, c.v_track_id), c.o_duration_ms, c.v_album_name, c.o_release_date, c.v_label, c.o_album_popularity, COALESCE(c.r_album_id, c.v_album_id), COALESCE(c.r_artist_id, c.v_artist_id), c.o_duration_sec ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY c.v_track_name, CASE WHEN c._original IS NULL THEN c.v_track_id ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN CAST(c.v_duration_ms AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, c.v_album_name, CASE WHEN c._original IS NULL THEN CAST(c.v_release_date AS STRING) || ' 00:00:00 UTC' ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 3), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, c.v_label, CASE WHEN c._original IS NULL THEN CAST(c.v_album_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 4), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN c.v_album_id ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 5), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN c.v_artist_id ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 6), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN CAST(c.v_duration_sec AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 7), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_albums c
 JOIN dupkeys_albums k ON k.v_track_id = c.v_track_id AND k.v_album_id = c.v_album_id
-WHERE c._reason IS NULL
+WHERE c._detail IS NULL
 ;
 
 -- statement: deduped_albums
@@ -285,21 +264,15 @@ SELECT
   c.v_album_id,
   c.v_artist_id,
   c.v_duration_sec,
-  c.o_duration_ms,
-  c.o_release_date,
-  c.o_album_popularity,
-  c.o_duration_sec,
-  c.r_track_id,
-  c.r_album_id,
-  c.r_artist_id,
+  c._original,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._reason
+    WHEN c._detail IS NOT NULL THEN CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' ELSE 'bad_value' END
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._detail
+    WHEN c._detail IS NOT NULL THEN c._detail
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     ELSE '(track_id, album_id) already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
@@ -312,10 +285,10 @@ SELECT
   v_id,
   MIN(_record) AS first_record
 FROM checked_artists
-WHERE _reason IS NULL
+WHERE _detail IS NULL
   AND hash(v_id) IN (
     SELECT key_hash
-    FROM (SELECT hash(v_id) AS key_hash FROM checked_artists WHERE _reason IS NULL) h
+    FROM (SELECT hash(v_id) AS key_hash FROM checked_artists WHERE _detail IS NULL) h
     GROUP BY key_hash
     HAVING COUNT(*) > 1
   )
@@ -327,11 +300,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY COALESCE(c.r_id, c.v_id), c.v_name, c.o_artist_popularity, c.o_followers, c.v_genre ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY CASE WHEN c._original IS NULL THEN c.v_id ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, c.v_name, CASE WHEN c._original IS NULL THEN CAST(c.v_artist_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN CAST(c.v_followers AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 3), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, c.v_genre ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_artists c
 JOIN dupkeys_artists k ON k.v_id = c.v_id
-WHERE c._reason IS NULL
+WHERE c._detail IS NULL
 ;
 
 -- statement: deduped_artists
@@ -344,17 +317,15 @@ SELECT
   c.v_artist_popularity,
   c.v_followers,
   c.v_genre,
-  c.o_artist_popularity,
-  c.o_followers,
-  c.r_id,
+  c._original,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._reason
+    WHEN c._detail IS NOT NULL THEN CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' ELSE 'bad_value' END
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._detail
+    WHEN c._detail IS NOT NULL THEN c._detail
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     ELSE 'id already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
@@ -367,10 +338,10 @@ SELECT
   v_track_id,
   MIN(_record) AS first_record
 FROM checked_tracks
-WHERE _reason IS NULL
+WHERE _detail IS NULL
   AND hash(v_track_id) IN (
     SELECT key_hash
-    FROM (SELECT hash(v_track_id) AS key_hash FROM checked_tracks WHERE _reason IS NULL) h
+    FROM (SELECT hash(v_track_id) AS key_hash FROM checked_tracks WHERE _detail IS NULL) h
     GROUP BY key_hash
     HAVING COUNT(*) > 1
   )
@@ -382,11 +353,11 @@ HAVING COUNT(*) > 1
 SELECT
   c._record,
   ROW_NUMBER() OVER (PARTITION BY c.v_track_id ORDER BY c._record) AS key_rank,
-  ROW_NUMBER() OVER (PARTITION BY COALESCE(c.r_track_id, c.v_track_id), c.o_track_popularity ORDER BY c._record) AS row_rank,
+  ROW_NUMBER() OVER (PARTITION BY CASE WHEN c._original IS NULL THEN c.v_track_id ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END, CASE WHEN c._original IS NULL THEN CAST(c.v_track_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(c._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END ORDER BY c._record) AS row_rank,
   k.first_record
 FROM checked_tracks c
 JOIN dupkeys_tracks k ON k.v_track_id = c.v_track_id
-WHERE c._reason IS NULL
+WHERE c._detail IS NULL
 ;
 
 -- statement: deduped_tracks
@@ -396,16 +367,15 @@ SELECT
   c._parse_error,
   c.v_track_id,
   c.v_track_popularity,
-  c.o_track_popularity,
-  c.r_track_id,
+  c._original,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._reason
+    WHEN c._detail IS NOT NULL THEN CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' ELSE 'bad_value' END
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     WHEN d.row_rank > 1 THEN 'duplicate_row'
     ELSE 'duplicate_key'
   END AS _reason,
   CASE
-    WHEN c._reason IS NOT NULL THEN c._detail
+    WHEN c._detail IS NOT NULL THEN c._detail
     WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL
     ELSE 'track_id already accepted at record ' || CAST(d.first_record AS STRING)
   END AS _detail
@@ -447,13 +417,7 @@ SELECT
   f.v_album_id,
   f.v_artist_id,
   f.v_duration_sec,
-  f.o_duration_ms,
-  f.o_release_date,
-  f.o_album_popularity,
-  f.o_duration_sec,
-  f.r_track_id,
-  f.r_album_id,
-  f.r_artist_id,
+  f._original,
   CASE WHEN f._reason IS NOT NULL THEN f._reason ELSE u._reason END AS _reason,
   CASE WHEN f._reason IS NOT NULL THEN f._detail ELSE u._detail END AS _detail
 FROM deduped_albums f
@@ -494,15 +458,15 @@ SELECT
   CAST(q._detail AS STRING) AS detail,
   CAST(q._raw_line AS STRING) AS raw_line,
   CAST(q.v_track_name AS STRING) AS track_name,
-  CAST(COALESCE(q.r_track_id, q.v_track_id) AS STRING) AS track_id,
-  CAST(q.o_duration_ms AS STRING) AS duration_ms,
+  CAST(CASE WHEN q._original IS NULL THEN q.v_track_id ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS track_id,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_duration_ms AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS duration_ms,
   CAST(q.v_album_name AS STRING) AS album_name,
-  CAST(q.o_release_date AS STRING) AS release_date,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_release_date AS STRING) || ' 00:00:00 UTC' ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 3), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS release_date,
   CAST(q.v_label AS STRING) AS label,
-  CAST(q.o_album_popularity AS STRING) AS album_popularity,
-  CAST(COALESCE(q.r_album_id, q.v_album_id) AS STRING) AS album_id,
-  CAST(COALESCE(q.r_artist_id, q.v_artist_id) AS STRING) AS artist_id,
-  CAST(q.o_duration_sec AS STRING) AS duration_sec,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_album_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 4), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS album_popularity,
+  CAST(CASE WHEN q._original IS NULL THEN q.v_album_id ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 5), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS album_id,
+  CAST(CASE WHEN q._original IS NULL THEN q.v_artist_id ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 6), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS artist_id,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_duration_sec AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 7), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS duration_sec,
   CAST(NULL AS STRING) AS id,
   CAST(NULL AS STRING) AS name,
   CAST(NULL AS STRING) AS artist_popularity,
@@ -528,10 +492,10 @@ SELECT
   CAST(NULL AS STRING) AS album_id,
   CAST(NULL AS STRING) AS artist_id,
   CAST(NULL AS STRING) AS duration_sec,
-  CAST(COALESCE(q.r_id, q.v_id) AS STRING) AS id,
+  CAST(CASE WHEN q._original IS NULL THEN q.v_id ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS id,
   CAST(q.v_name AS STRING) AS name,
-  CAST(q.o_artist_popularity AS STRING) AS artist_popularity,
-  CAST(q.o_followers AS STRING) AS followers,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_artist_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS artist_popularity,
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_followers AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 3), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS followers,
   CAST(q.v_genre AS STRING) AS genre,
   CAST(NULL AS STRING) AS track_popularity
 FROM deduped_artists q
@@ -544,7 +508,7 @@ SELECT
   CAST(q._detail AS STRING) AS detail,
   CAST(q._raw_line AS STRING) AS raw_line,
   CAST(NULL AS STRING) AS track_name,
-  CAST(COALESCE(q.r_track_id, q.v_track_id) AS STRING) AS track_id,
+  CAST(CASE WHEN q._original IS NULL THEN q.v_track_id ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 1), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS track_id,
   CAST(NULL AS STRING) AS duration_ms,
   CAST(NULL AS STRING) AS album_name,
   CAST(NULL AS STRING) AS release_date,
@@ -558,7 +522,7 @@ SELECT
   CAST(NULL AS STRING) AS artist_popularity,
   CAST(NULL AS STRING) AS followers,
   CAST(NULL AS STRING) AS genre,
-  CAST(q.o_track_popularity AS STRING) AS track_popularity
+  CAST(CASE WHEN q._original IS NULL THEN CAST(q.v_track_popularity AS STRING) ELSE NULLIF(replace(replace(split_part(q._original, chr(31), 2), chr(30) || 'd', chr(31)), chr(30) || 'e', chr(30)), '') END AS STRING) AS track_popularity
 FROM deduped_tracks q
 WHERE q._reason IS NOT NULL
 ;

@@ -4,10 +4,13 @@ import type { HeaderMatch } from './header-match';
 import { sqlIdentifier, sqlString } from './sql-text';
 
 /**
- * A source's checked rows as the checks wrote them: parsed records first, in file order (`rowid + 1` is
- * the record number), then the malformed ones. The `checked_<source>` view adds the record numbers.
+ * A source's parsed records as its checks wrote them, in file order (`rowid + 1` is the record number),
+ * without the record columns, which are the same on every parsed row (`checkedViewSql` adds them back):
+ * an in-memory DuckDB table costs per column and row, NULL or not.
  */
 export const checkedRowsTable = (source: SourceName) => `checked_rows_${source}`;
+/** A source's malformed records as its checks wrote them, with their lines and problems. */
+export const malformedRowsTable = (source: SourceName) => `malformed_rows_${source}`;
 /** DuckDB's rejects (one row per error; a record can have several) and the scans they came from. */
 export const rejectsTable = (source: SourceName) => `rejects_${source}`;
 export const rejectsScanTable = (source: SourceName) => `rejects_scan_${source}`;
@@ -37,6 +40,10 @@ export function createTrailingFieldsTableSql(source: SourceName): string {
   return `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, line BIGINT, raw_line VARCHAR, problem VARCHAR)`;
 }
 
+/** The checks statement's rows without the record columns, as kept for parsed records. */
+const withoutRecordColumns = (checksSql: string) =>
+  `SELECT * EXCLUDE (${RAW_VIEW_COLUMNS.join(', ')}) FROM (\n${checksSql}\n)`;
+
 /**
  * Creates the (empty) checked rows table of a source with the columns of its checks statement, whose
  * input is the raw view: `CREATE ... AS` from a view that reads nothing.
@@ -44,13 +51,17 @@ export function createTrailingFieldsTableSql(source: SourceName): string {
 export function createCheckedRowsTableSql(source: SourceName, checksSql: string): string[] {
   return [
     `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS SELECT ${unnumberedRecordColumns()}, ${nullFields(source).join(', ')} WHERE false`,
-    `CREATE TEMP TABLE ${checkedRowsTable(source)} AS\n${checksSql}`,
+    `CREATE TEMP TABLE ${checkedRowsTable(source)} AS ${withoutRecordColumns(checksSql)}`,
   ];
 }
 
-/** Runs the checks over whatever the raw view currently reads, appending to the checked rows. */
+/** Runs the checks over the parsed records the raw view currently reads, appending to the checked rows. */
 export const appendCheckedRowsSql = (source: SourceName, checksSql: string) =>
-  `INSERT INTO ${checkedRowsTable(source)}\n${checksSql}`;
+  `INSERT INTO ${checkedRowsTable(source)} ${withoutRecordColumns(checksSql)}`;
+
+/** Runs the checks over the malformed records the raw view reads (`malformedRawViewSql`) into their table. */
+export const createMalformedRowsTableSql = (source: SourceName, checksSql: string) =>
+  `CREATE TEMP TABLE ${malformedRowsTable(source)} AS\n${checksSql}`;
 
 /**
  * Points the raw view at one file's parsed records. The dialect is fixed (RFC 4180: `,`, `"`, `""`, quoted
@@ -114,18 +125,19 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
 }
 
 /**
- * The `checked_<source>` view the rest of the transform reads: the checked rows with the parsed ones
- * numbered in file order, without the parsed rows that were found to carry extra empty fields (they are
- * among the malformed rows). The filter is left out when there are none: it costs a join.
+ * The `checked_<source>` view the rest of the transform reads: the parsed rows numbered in file order,
+ * without those found to carry extra empty fields (they are among the malformed rows), and the malformed
+ * rows. The filter is left out when there are none: it costs a join.
  */
 export function checkedViewSql(source: SourceName, withTrailingFields: boolean): string {
-  const [record] = RAW_VIEW_COLUMNS;
+  const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   return [
     `CREATE TEMP VIEW ${checkedView(source)} AS`,
-    `SELECT * REPLACE (COALESCE(${record}, rowid + 1) AS ${record}) FROM ${checkedRowsTable(source)}`,
-    ...(withTrailingFields
-      ? [`WHERE ${record} IS NOT NULL OR rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
-      : []),
+    `SELECT rowid + 1 AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, *`,
+    `FROM ${checkedRowsTable(source)}`,
+    ...(withTrailingFields ? [`WHERE rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`] : []),
+    'UNION ALL BY NAME',
+    `SELECT * FROM ${malformedRowsTable(source)}`,
   ].join('\n');
 }
 

@@ -18,7 +18,6 @@ import {
   type TransformStatement,
 } from '@spotify-lake/contract';
 import { readCsvHeader } from './csv-header';
-import { scanCsvRecords } from './csv-record-scan';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { EtlInputError } from './errors';
 import { matchHeader } from './header-match';
@@ -33,17 +32,9 @@ import {
   zeroReasonCounts,
 } from './manifest';
 import type { EtlProgressListener } from './progress';
-import {
-  appendCheckedRowsSql,
-  checkedViewSql,
-  createCheckedRowsTableSql,
-  createTrailingFieldsTableSql,
-  malformedRawViewSql,
-  parsedRawViewSql,
-  type SourceFile,
-} from './raw-source';
+import type { SourceFile } from './raw-source';
+import { readSource, type StagedFile } from './read-source';
 import { sqlString } from './sql-text';
-import { flagTrailingFieldRecords } from './trailing-fields';
 import { loadTransform, TRANSFORM_SQL_PATH } from './transform-file';
 
 export interface RunEtlOptions {
@@ -249,13 +240,6 @@ function assertSameIgnoredColumns(files: Record<SourceName, SourceFile[]>): void
   }
 }
 
-interface StagedFile extends SourceFile {
-  /** Path relative to the lake folder, e.g. `staging/albums/albums.csv`. */
-  readonly relative: string;
-  /** The file it is a copy of: what errors name. */
-  readonly inputPath: string;
-}
-
 /**
  * Copies the inputs into the run's staging zone and reads them from there, so staging holds exactly
  * what was read even if an input changes during the run. Copy-on-write where the file system can.
@@ -310,66 +294,6 @@ export function splitChecks(statements: readonly TransformStatement[]): {
     }
   }
   return { checks, rest };
-}
-
-/**
- * Streams a source's files through its checks statement into `checked_rows_<source>`, then its malformed
- * records, and creates the `checked_<source>` view over them. Returns how many records it holds.
- */
-async function readSource(
-  db: DuckDbSession,
-  source: SourceName,
-  files: readonly StagedFile[],
-  checks: TransformStatement,
-  emit: EtlProgressListener,
-): Promise<number> {
-  await db.run(createTrailingFieldsTableSql(source));
-  let nextRowId = 0;
-  let trailingFieldRows = 0;
-  for (const [index, file] of files.entries()) {
-    emit({
-      step: 'read',
-      source,
-      file: file.relative,
-      index: index + 1,
-      of: files.length,
-      message: `read ${source} ${index + 1}/${files.length}: ${file.relative}`,
-    });
-    // The record scan runs on this thread while DuckDB parses on its own.
-    const scanning = scanCsvRecords(file.path, file.header.columns.length);
-    let inserted: number;
-    try {
-      if (index === 0) for (const sql of createCheckedRowsTableSql(source, checks.sql)) await db.run(sql);
-      await db.run(parsedRawViewSql(source, file));
-      const [result] = await db.rows(appendCheckedRowsSql(source, checks.sql));
-      inserted = Number(result?.Count);
-    } catch (error) {
-      await scanning.catch(() => undefined);
-      const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      // Running out of memory says nothing about the file: it is the caller's setting to raise.
-      if (reason.startsWith('Out of Memory')) {
-        throw new Error(`DuckDB ran out of memory reading ${file.inputPath}; raise memoryLimit (${reason})`, {
-          cause: error,
-        });
-      }
-      throw new EtlInputError({ file: file.inputPath }, `cannot be read as CSV (${reason})`, {
-        cause: error,
-      });
-    }
-    const scan = await scanning;
-    trailingFieldRows += await flagTrailingFieldRecords(db, source, {
-      file,
-      firstRowId: nextRowId,
-      inserted,
-      scan,
-    });
-    nextRowId += inserted;
-  }
-  await db.run(malformedRawViewSql(source, trailingFieldRows > 0));
-  await db.run(appendCheckedRowsSql(source, checks.sql));
-  await db.run(checkedViewSql(source, trailingFieldRows > 0));
-  const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${checkedView(source)}`);
-  return Number(row?.n);
 }
 
 async function writeParquet(

@@ -5,15 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { scanCsvRecords } from '../../src/local/csv-record-scan';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
 import { matchHeader } from '../../src/local/header-match';
-import {
-  appendCheckedRowsSql,
-  checkedViewSql,
-  createCheckedRowsTableSql,
-  createTrailingFieldsTableSql,
-  malformedRawViewSql,
-  parsedRawViewSql,
-  type SourceFile,
-} from '../../src/local/raw-source';
+import { trailingFieldsTable } from '../../src/local/raw-source';
+import { readSource, type StagedFile } from '../../src/local/read-source';
 import { splitChecks } from '../../src/local/run-etl';
 import { flagTrailingFieldRecords } from '../../src/local/trailing-fields';
 import { loadTransform } from '../../src/local/transform-file';
@@ -25,48 +18,29 @@ afterEach(() => {
   db = undefined;
 });
 
-/** Opens a session with the tracks checks ready to stream files through; returns the checks' SQL. */
-async function openTracks(dir: string): Promise<string> {
+/** Opens a session ready to read tracks files; returns the tracks checks statement. */
+async function openTracks(dir: string) {
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
-  const checks = splitChecks(await loadTransform()).checks.tracks.sql;
-  await db.run(createTrailingFieldsTableSql('tracks'));
-  for (const sql of createCheckedRowsTableSql('tracks', checks)) await db.run(sql);
-  return checks;
+  return splitChecks(await loadTransform()).checks.tracks;
 }
 
-/** Streams one file through the checks, as the runner does; returns how many rows were inserted. */
-async function append(checks: string, file: SourceFile): Promise<number> {
-  await db!.run(parsedRawViewSql('tracks', file));
-  const [result] = await db!.rows(appendCheckedRowsSql('tracks', checks));
-  return Number(result?.Count);
-}
-
+/** Writes the files and reads them as one source, the runner's way; returns how many rows were moved. */
 async function load(files: string[]) {
   const dir = await tempDir();
   const checks = await openTracks(dir);
-  let firstRowId = 0;
-  let moved = 0;
+  const staged: StagedFile[] = [];
   for (const [i, content] of files.entries()) {
     const path = join(dir, `part-${i}.csv`);
     await writeFile(path, content);
     const header = matchHeader('tracks', path, ['track_id', 'track_popularity', 'note']);
-    const inserted = await append(checks, { path, header });
-    const scan = await scanCsvRecords(path, 3);
-    moved += await flagTrailingFieldRecords(db!, 'tracks', {
-      file: { path, header },
-      firstRowId,
-      inserted,
-      scan,
-    });
-    firstRowId += inserted;
+    staged.push({ path, header, relative: `part-${i}.csv`, inputPath: path });
   }
-  await db!.run(malformedRawViewSql('tracks', moved > 0));
-  await db!.run(appendCheckedRowsSql('tracks', checks));
-  await db!.run(checkedViewSql('tracks', moved > 0));
-  const fields = SOURCES.tracks.fields.map((f) => `${originalText(f, 'c')} AS ${f.name}`);
+  await readSource(db!, 'tracks', staged, checks);
+  const [moved] = await db!.rows(`SELECT COUNT(*) AS n FROM ${trailingFieldsTable('tracks')}`);
+  const fields = SOURCES.tracks.fields.map((f) => `${originalText('tracks', f, 'c')} AS ${f.name}`);
   return {
-    moved,
+    moved: Number(moved?.n),
     rows: await db!.rows(
       `SELECT _record, _raw_line, _parse_error, ${fields.join(', ')} FROM ${checkedView('tracks')} c ORDER BY _record, _parse_error NULLS FIRST`,
     ),
@@ -107,7 +81,7 @@ describe('flagTrailingFieldRecords', () => {
     const path = join(dir, 'x.csv');
     await writeFile(path, 'track_id,track_popularity\na,1\nb,2,\n');
     const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
-    await append(checks, { path, header });
+    await readSource(db!, 'tracks', [{ path, header, relative: 'x.csv', inputPath: path }], checks);
     const scan = await scanCsvRecords(path, 2);
     await expect(
       flagTrailingFieldRecords(db!, 'tracks', { file: { path, header }, firstRowId: 0, inserted: 5, scan }),

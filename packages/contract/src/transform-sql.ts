@@ -27,8 +27,8 @@ import { WAREHOUSE_COLUMNS, WAREHOUSE_TABLE, type WarehouseColumn } from './ware
  *   picked the wide fact rows and doubled the warehouse write;
  * - wide fact rows are never joined into a second wide table: references are checked into the small
  *   `unresolved_<fact>`, and the warehouse joins the referenced rows while it is written;
- * - only `checked_<source>` reads a raw view: the text as read travels with the checked rows in a compact
- *   form (`originalColumns`), so an engine reads each source once and keeps no copy of it.
+ * - only `checked_<source>` reads a raw view: the text as read travels with the checked rows in one
+ *   column, NULL on almost every row (`_original`), so an engine reads each source once and keeps no copy of it.
  */
 
 export interface TransformStatement {
@@ -145,67 +145,96 @@ const indent = (lines: string[], by = '  ') => lines.map((line) => by + line);
 const list = (items: string[], by = '  ') =>
   items.map((item, i) => `${by}${item}${i < items.length - 1 ? ',' : ''}`);
 
-/** Name of a field's text as read (NULL when empty), kept for typed fields. */
+/** Name of a field's text as read (NULL when empty) inside the checks; not kept after them. */
 const asRead = (field: string) => `o_${field}`;
-/** Name of an id's text as read, kept only where cleaning changed it: NULL on almost every row. */
-const asReadWhenCleaned = (field: string) => `r_${field}`;
 /** Ids: text that cleaning may change, but that is carried forward as its own typed value. */
 const isId = (field: SourceField) => field.type === 'string' && field.required;
+/** Fields whose text as read may differ from their typed value: typed fields and ids (free text never does). */
+const rebuiltFields = (spec: SourceSpec) => spec.fields.filter((f) => f.type !== 'string' || isId(f));
 
 /**
- * Columns from which a field's text as read is rebuilt (`originalText`) for the rows that need it:
- * quarantined rows and rows of repeated keys. Free text is carried unchanged as its typed value; typed
- * fields keep their text as read; ids keep it only where cleaning changed it (surrounding spaces). Keeping
- * every field as read on every row doubled the width of the typed rows, and reading the raw views again
- * meant a second pass over every source. So no statement after the checks reads a raw view: an engine
- * can stream each source through its checks once and keep nothing else of it.
+ * The one column that keeps the text as read of the rows whose text cannot be rebuilt from their typed
+ * values (`renderedText`): NULL on almost every row. Keeping every field as read on every row doubled
+ * the width of the typed rows, and an engine's typed rows cost it per column, NULL or not (on DuckDB,
+ * in memory, 16 bytes and ~100 ns for each value stored). So no statement after the checks reads a raw
+ * view, and the checked rows carry one column for all of it.
  */
-function originalColumns(spec: SourceSpec, alias: string): string[] {
-  return [
-    ...spec.fields.filter((f) => f.type !== 'string').map((f) => `${alias}.${asRead(f.name)}`),
-    ...spec.fields.filter(isId).map((f) => `${alias}.${asReadWhenCleaned(f.name)}`),
-  ];
+const ORIGINAL = '_original';
+/**
+ * `_original` packs the texts of `rebuiltFields` in field order, separated by chr(31); chr(30) escapes
+ * itself (chr(30) e) and the separator (chr(30) d), so any text survives. Empty and NULL are the same
+ * here, as everywhere in the contract. split_part, replace, concat_ws and chr exist in both engines.
+ */
+const SEPARATOR = 'chr(31)';
+const ESCAPE = 'chr(30)';
+const packedText = (texts: string[]) =>
+  `concat_ws(${SEPARATOR}, ${texts.map((t) => `replace(replace(COALESCE(${t}, ''), ${ESCAPE}, ${ESCAPE} || 'e'), ${SEPARATOR}, ${ESCAPE} || 'd')`).join(', ')})`;
+const unpackedText = (packed: string, position: number) =>
+  `NULLIF(replace(replace(split_part(${packed}, ${SEPARATOR}, ${position}), ${ESCAPE} || 'd', ${SEPARATOR}), ${ESCAPE} || 'e', ${ESCAPE}), '')`;
+
+/**
+ * What a typed value renders as: the text as read on almost every row. The dataset writes dates as
+ * `2016-11-10 00:00:00 UTC`, so that is the rendering of a date. Each engine renders with its own casts,
+ * and compares with the same ones, so what it rebuilds is exactly what it read.
+ */
+function renderedText(field: SourceField, value: string): string {
+  switch (field.type) {
+    case 'string':
+      return value;
+    case 'date':
+      return `CAST(${value} AS STRING) || ' 00:00:00 UTC'`;
+    default:
+      return `CAST(${value} AS STRING)`;
+  }
+}
+
+/**
+ * `_original` over the rows aliased `alias`, which carry the typed values and the texts as read
+ * (`o_<field>`): NULL when every text as read is what its typed value renders as.
+ */
+function originalExpression(spec: SourceSpec, alias: string): string {
+  const fields = rebuiltFields(spec);
+  const rebuilt = fields
+    .map(
+      (f) =>
+        `${alias}.${asRead(f.name)} IS NOT DISTINCT FROM ${renderedText(f, `${alias}.${typed(f.name)}`)}`,
+    )
+    .join(' AND ');
+  return `CASE WHEN ${rebuilt} THEN NULL ELSE ${packedText(fields.map((f) => `${alias}.${asRead(f.name)}`))} END AS ${ORIGINAL}`;
 }
 
 /**
  * Columns every per-source view carries forward: the record's identity, the typed values and what
- * rebuilds the text as read (`originalColumns`).
+ * rebuilds the text as read (`_original`).
  */
 function carriedColumns(spec: SourceSpec, alias: string): string[] {
   return [
     ...RAW_VIEW_COLUMNS.map((c) => `${alias}.${c}`),
     ...spec.fields.map((f) => `${alias}.${typed(f.name)}`),
-    ...originalColumns(spec, alias),
-  ];
-}
-
-/** The expressions, over the raw view `r`, of `originalColumns`. */
-function originalExpressions(spec: SourceSpec): string[] {
-  return [
-    ...spec.fields
-      .filter((f) => f.type !== 'string')
-      .map((f) => `NULLIF(r.${f.name}, '') AS ${asRead(f.name)}`),
-    ...spec.fields
-      .filter(isId)
-      .map(
-        (f) =>
-          `CASE WHEN r.${f.name} LIKE ' %' OR r.${f.name} LIKE '% ' THEN r.${f.name} END AS ${asReadWhenCleaned(f.name)}`,
-      ),
+    `${alias}.${ORIGINAL}`,
   ];
 }
 
 /**
- * A field's text as read (NULL when empty), from `originalColumns` of the rows aliased `alias`. Readers
- * disagree on a quoted empty field ("" is '' in DuckDB, NULL in Spark); both are NULL here, so
- * exact-duplicate detection and the quarantined originals are the same on both engines. A malformed
- * record's fields are all NULL.
+ * A field's text as read (NULL when empty) of the rows aliased `alias`: its typed value rendered, or,
+ * on the rows that keep it, its part of `_original`. Readers disagree on a quoted empty field ("" is ''
+ * in DuckDB, NULL in Spark); both are NULL here, so exact-duplicate detection and the quarantined
+ * originals are the same on both engines. A malformed record's fields are all NULL.
  */
-export function originalText(field: SourceField, alias: string): string {
-  if (field.type !== 'string') return `${alias}.${asRead(field.name)}`;
-  if (isId(field))
-    return `COALESCE(${alias}.${asReadWhenCleaned(field.name)}, ${alias}.${typed(field.name)})`;
-  return `${alias}.${typed(field.name)}`;
+export function originalText(source: SourceName, field: SourceField, alias: string): string {
+  if (!SOURCES[source].fields.includes(field)) throw new Error(`${field.name} is not a field of ${source}`);
+  const position = rebuiltFields(SOURCES[source]).indexOf(field) + 1;
+  const value = `${alias}.${typed(field.name)}`;
+  if (position === 0) return value;
+  return `CASE WHEN ${alias}.${ORIGINAL} IS NULL THEN ${renderedText(field, value)} ELSE ${unpackedText(`${alias}.${ORIGINAL}`, position)} END`;
 }
+
+/**
+ * The checks' verdict is one column, `_detail`: NULL for a valid row, else what is wrong (the parser's
+ * problem for a malformed record). The reason follows from it, so the checked rows do not carry it.
+ */
+const checkReason = (alias: string) =>
+  `CASE WHEN ${alias}._parse_error IS NOT NULL THEN 'malformed_row' ELSE 'bad_value' END`;
 
 /** Fields whose cleaned text the bad-value checks read (to tell `missing` from `not an integer`). */
 const checkedTexts = (spec: SourceSpec) =>
@@ -218,16 +247,14 @@ const checkedTexts = (spec: SourceSpec) =>
 function checkedStatement(spec: SourceSpec): TransformStatement {
   const sql = [
     'SELECT',
-    ...list([
-      ...carriedColumns(spec, 'c'),
-      "CASE WHEN c._parse_error IS NOT NULL THEN 'malformed_row' WHEN c._detail IS NOT NULL THEN 'bad_value' END AS _reason",
-      'COALESCE(c._parse_error, c._detail) AS _detail',
-    ]),
+    ...list([...carriedColumns(spec, 'c'), 'COALESCE(c._parse_error, c._detail) AS _detail']),
     'FROM (',
     '  SELECT',
     ...list(
       [
-        ...carriedColumns(spec, 't'),
+        ...RAW_VIEW_COLUMNS.map((c) => `t.${c}`),
+        ...spec.fields.map((f) => `t.${typed(f.name)}`),
+        originalExpression(spec, 't'),
         ['CASE', ...indent(badValueBranches(spec), '      '), '    END AS _detail'].join('\n'),
       ],
       '    ',
@@ -238,7 +265,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
       [
         ...RAW_VIEW_COLUMNS.map((c) => `t.${c}`),
         ...checkedTexts(spec),
-        ...originalColumns(spec, 't'),
+        ...rebuiltFields(spec).map((f) => `t.${asRead(f.name)}`),
         ...spec.fields.map((f) => `${typedExpression(f, `t.${text(f.name)}`)} AS ${typed(f.name)}`),
       ],
       '      ',
@@ -249,7 +276,7 @@ function checkedStatement(spec: SourceSpec): TransformStatement {
       [
         ...RAW_VIEW_COLUMNS.map((c) => `r.${c}`),
         ...spec.fields.map((f) => `${cleanedText(f, `r.${f.name}`)} AS ${text(f.name)}`),
-        ...originalExpressions(spec),
+        ...rebuiltFields(spec).map((f) => `NULLIF(r.${f.name}, '') AS ${asRead(f.name)}`),
       ],
       '        ',
     ),
@@ -284,10 +311,10 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       'SELECT',
       ...list([...keys, 'MIN(_record) AS first_record']),
       `FROM ${checkedView(spec.name)}`,
-      'WHERE _reason IS NULL',
+      'WHERE _detail IS NULL',
       `  AND hash(${keys.join(', ')}) IN (`,
       '    SELECT key_hash',
-      `    FROM (SELECT hash(${keys.join(', ')}) AS key_hash FROM ${checkedView(spec.name)} WHERE _reason IS NULL) h`,
+      `    FROM (SELECT hash(${keys.join(', ')}) AS key_hash FROM ${checkedView(spec.name)} WHERE _detail IS NULL) h`,
       '    GROUP BY key_hash',
       '    HAVING COUNT(*) > 1',
       '  )',
@@ -303,12 +330,12 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
       ...list([
         'c._record',
         `ROW_NUMBER() OVER (PARTITION BY ${keys.map((k) => `c.${k}`).join(', ')} ORDER BY c._record) AS key_rank`,
-        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => originalText(f, 'c')).join(', ')} ORDER BY c._record) AS row_rank`,
+        `ROW_NUMBER() OVER (PARTITION BY ${spec.fields.map((f) => originalText(spec.name, f, 'c')).join(', ')} ORDER BY c._record) AS row_rank`,
         'k.first_record',
       ]),
       `FROM ${checkedView(spec.name)} c`,
       `JOIN ${dupKeysView(spec.name)} k ON ${keys.map((k) => `k.${k} = c.${k}`).join(' AND ')}`,
-      'WHERE c._reason IS NULL',
+      'WHERE c._detail IS NULL',
     ].join('\n'),
   };
   // Valid rows are parsed records, whose _record is unique among parsed records; a malformed row may
@@ -322,7 +349,7 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
         ...carriedColumns(spec, 'c'),
         [
           'CASE',
-          '    WHEN c._reason IS NOT NULL THEN c._reason',
+          `    WHEN c._detail IS NOT NULL THEN ${checkReason('c')}`,
           '    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL',
           "    WHEN d.row_rank > 1 THEN 'duplicate_row'",
           "    ELSE 'duplicate_key'",
@@ -330,7 +357,7 @@ function dedupedStatements(spec: SourceSpec): TransformStatement[] {
         ].join('\n'),
         [
           'CASE',
-          '    WHEN c._reason IS NOT NULL THEN c._detail',
+          '    WHEN c._detail IS NOT NULL THEN c._detail',
           '    WHEN d._record IS NULL OR d.key_rank = 1 THEN NULL',
           `    ELSE '${keyText} already accepted at record ' || CAST(d.first_record AS STRING)`,
           '  END AS _detail',
@@ -467,7 +494,7 @@ function quarantineStatement(): TransformStatement {
     const columns = QUARANTINE_COLUMNS.map((c) => {
       const meta = metaSource[c.name];
       const field = fields.get(c.name);
-      const expression = meta ? meta(source) : field ? originalText(field, 'q') : 'NULL';
+      const expression = meta ? meta(source) : field ? originalText(source, field, 'q') : 'NULL';
       return `CAST(${expression} AS ${physicalType(c.type).spark}) AS ${c.name}`;
     });
     return ['SELECT', ...list(columns), `FROM ${finalView(source)} q`, 'WHERE q._reason IS NOT NULL'].join(

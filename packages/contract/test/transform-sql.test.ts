@@ -2,8 +2,10 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCE_NAMES, SOURCES, type SourceName, sourceField } from '../src/sources';
 import {
+  checkedView,
   cleanedText,
   DUCKDB_SHIMS,
+  originalText,
   parseTransformSql,
   RAW_VIEW_COLUMNS,
   rawView,
@@ -352,6 +354,52 @@ describe('the transform statements (run on DuckDB)', () => {
       { record: '1', reason: 'malformed_row', raw_line: 'a,b,c', track_id: null, track_popularity: null },
       { record: '2', reason: 'duplicate_key', raw_line: null, track_id: ' t1 ', track_popularity: '5' },
       { record: '3', reason: 'bad_value', raw_line: null, track_id: 't2', track_popularity: 'high' },
+    ]);
+  });
+
+  it('rebuilds every text as read from the typed values, keeping _original only where rendering differs', async () => {
+    const us = String.fromCharCode(31);
+    const rs = String.fromCharCode(30);
+    const albums: RawRow[] = [
+      album('t1', 'al1', 'ar1'),
+      album(' t1', 'al1 ', `a${us}r${rs}d`, { duration_ms: '007', album_popularity: '+5' }),
+      album(`${rs}e${us}`, `${rs}${rs}d`, 'ar1', { duration_sec: '200.50', release_date: '2020-01' }),
+      album('t1', 'al1', 'ar1', { release_date: ' 2020-01-02', duration_sec: '2e2', duration_ms: '-0' }),
+      album('   ', '', 'ar1', {
+        duration_ms: 'NaN',
+        release_date: '',
+        album_popularity: null,
+        track_name: '',
+      }),
+    ];
+    await loadRaw({ artists: [], tracks: [], albums });
+    const fields = SOURCES.albums.fields;
+    const rebuilt = await rows(
+      `SELECT _original IS NULL AS canonical, ${fields.map((f) => `${originalText('albums', f, 'c')} AS ${f.name}`).join(', ')} FROM ${checkedView('albums')} c ORDER BY _record`,
+    );
+    expect(rebuilt.map((r) => r.canonical)).toEqual([true, false, false, false, false]);
+    expect(rebuilt.map(({ canonical, ...texts }) => texts)).toEqual(
+      albums.map((row) => Object.fromEntries(fields.map((f) => [f.name, row[f.name] || null]))),
+    );
+  });
+
+  it('tells duplicate rows from duplicate keys by the text as read, not the typed value', async () => {
+    await loadRaw({
+      artists: [artist('ar1')],
+      tracks: [track('t1')],
+      albums: [
+        album('t1', 'al1', 'ar1'),
+        album('t1', 'al1', 'ar1', { duration_ms: '0200000' }),
+        album('t1', 'al1', 'ar1'),
+      ],
+    });
+    expect(
+      await rows(
+        "SELECT record, reason, duration_ms FROM quarantine WHERE source = 'albums' ORDER BY record",
+      ),
+    ).toEqual([
+      { record: '2', reason: 'duplicate_key', duration_ms: '0200000' },
+      { record: '3', reason: 'duplicate_row', duration_ms: '200000' },
     ]);
   });
 

@@ -4,13 +4,7 @@ import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
 import { matchHeader } from '../../src/local/header-match';
-import {
-  appendCheckedRowsSql,
-  checkedViewSql,
-  createCheckedRowsTableSql,
-  malformedRawViewSql,
-  parsedRawViewSql,
-} from '../../src/local/raw-source';
+import { readSource } from '../../src/local/read-source';
 import { splitChecks } from '../../src/local/run-etl';
 import { loadTransform } from '../../src/local/transform-file';
 import { tempDir } from '../fixtures/helpers';
@@ -22,7 +16,7 @@ afterEach(() => {
 });
 
 /**
- * Streams a tracks file through the transform's checks the runner's way and returns checked_tracks in
+ * Reads a tracks file the runner's way and returns checked_tracks in
  * record order, with each field's text as read rebuilt from the checked columns.
  */
 async function rawTracks(content: string | Buffer) {
@@ -33,13 +27,8 @@ async function rawTracks(content: string | Buffer) {
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
   const checks = splitChecks(await loadTransform()).checks.tracks;
   const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
-  for (const sql of createCheckedRowsTableSql('tracks', checks.sql)) await db.run(sql);
-  await db.run(parsedRawViewSql('tracks', { path, header }));
-  await db.run(appendCheckedRowsSql('tracks', checks.sql));
-  await db.run(malformedRawViewSql('tracks', false));
-  await db.run(appendCheckedRowsSql('tracks', checks.sql));
-  await db.run(checkedViewSql('tracks', false));
-  const fields = SOURCES.tracks.fields.map((f) => `${originalText(f, 'c')} AS ${f.name}`);
+  await readSource(db, 'tracks', [{ path, header, relative: 'tracks.csv', inputPath: path }], checks);
+  const fields = SOURCES.tracks.fields.map((f) => `${originalText('tracks', f, 'c')} AS ${f.name}`);
   return db.rows(
     `SELECT _record, _raw_line, _parse_error, ${fields.join(', ')} FROM ${checkedView('tracks')} c ORDER BY _parse_error NULLS FIRST, _record`,
   );
@@ -63,9 +52,9 @@ describe('sources streamed through their checks with DuckDB', () => {
       { _record: 2n, _raw_line: null, _parse_error: null, track_id: '  ', track_popularity: null },
     ]);
     const [cleaned] = await db!.rows(
-      `SELECT v_track_id, v_track_popularity, _reason FROM ${checkedView('tracks')} WHERE _record = 1`,
+      `SELECT v_track_id, v_track_popularity, _detail FROM ${checkedView('tracks')} WHERE _record = 1`,
     );
-    expect(cleaned).toEqual({ v_track_id: 'x', v_track_popularity: 5, _reason: null });
+    expect(cleaned).toEqual({ v_track_id: 'x', v_track_popularity: 5, _detail: null });
   });
 
   it.each([
