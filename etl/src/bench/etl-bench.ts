@@ -6,14 +6,19 @@ import { parseArgs } from 'node:util';
 import { generateDataset } from '../generate';
 import { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit } from '../local';
 import { type MeasureRequest, measureScale } from './measure-scale';
-import { formatChecks, formatResults, formatSteps } from './report';
+import { formatChecks, formatResults, formatRounds, formatSteps } from './report';
+import { combineRounds } from './rounds';
 import { checkTargets, KAGGLE_ALBUM_ROWS, type ScaleResult } from './targets';
+
+/** Rounds per scale: the machine's speed drifts, and a median of three steadies the ratio. */
+const DEFAULT_ROUNDS = 3;
 
 const USAGE = `Usage: pnpm bench:etl [options]
 
 Generates the Kaggle-shaped dataset at each scale (1x = ${KAGGLE_ALBUM_ROWS.toLocaleString('en-US')} album-track rows),
-runs the local ETL and a bare DuckDB join over the same CSVs in a child process per scale, and prints
-rows/s, wall time, peak RSS and the ETL / bare-join ratio, with PASS/MISS per target.
+runs the local ETL and then a bare DuckDB join over the same CSVs in a fresh child process per round, and
+prints rows/s, wall time, peak RSS and the ETL / bare-join ratio (medians of the rounds; peak RSS the
+highest), with PASS/MISS per target.
 Exits non-zero only on errors, never on a missed target.
 
 Options:
@@ -22,10 +27,12 @@ Options:
   --seed N             generator seed (default: 42)
   --threads N          DuckDB threads (default: ${DEFAULT_THREADS})
   --memory-limit SIZE  DuckDB memory limit (default: ${DEFAULT_MEMORY_LIMIT})
+  --repeat N           rounds per scale (default: ${DEFAULT_ROUNDS})
   -h, --help           show this help`;
 
 interface BenchOptions {
   scales: number[];
+  rounds: number;
   dir: string;
   seed: number;
   threads: number;
@@ -42,6 +49,7 @@ function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       seed: { type: 'string' },
       threads: { type: 'string' },
       'memory-limit': { type: 'string' },
+      repeat: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -58,6 +66,7 @@ function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
     throw new Error(`--memory-limit must look like 512MB or 2GB, got "${memoryLimit}"`);
   return {
     scales,
+    rounds: whole('repeat', values.repeat, DEFAULT_ROUNDS, 1),
     dir: resolve(values.dir ?? '.bench'),
     seed: whole('seed', values.seed, 42, 0),
     threads: whole('threads', values.threads, DEFAULT_THREADS, 1),
@@ -88,8 +97,13 @@ async function runParent(options: BenchOptions): Promise<void> {
       };
       await writeFile(join(workDir, 'request.json'), JSON.stringify(request));
       try {
-        await runChild(join(workDir, 'request.json'));
-        results.push(JSON.parse(await readFile(join(workDir, 'result.json'), 'utf8')) as ScaleResult);
+        const rounds: ScaleResult[] = [];
+        for (let round = 1; round <= options.rounds; round++) {
+          log(`${scale}x: round ${round}/${options.rounds}`);
+          await runChild(join(workDir, 'request.json'));
+          rounds.push(JSON.parse(await readFile(join(workDir, 'result.json'), 'utf8')) as ScaleResult);
+        }
+        results.push(combineRounds(rounds));
       } finally {
         await rm(workDir, { recursive: true, force: true });
       }
@@ -100,9 +114,11 @@ async function runParent(options: BenchOptions): Promise<void> {
   const checks = results.flatMap(checkTargets);
   process.stdout.write(
     [
-      `ETL benchmark (threads ${options.threads}, memory limit ${options.memoryLimit}, seed ${options.seed})`,
+      `ETL benchmark (threads ${options.threads}, memory limit ${options.memoryLimit}, seed ${options.seed}, ${options.rounds} round${options.rounds === 1 ? '' : 's'} per scale)`,
       '',
       formatResults(results),
+      '',
+      formatRounds(results),
       '',
       formatSteps(results),
       '',
@@ -114,7 +130,7 @@ async function runParent(options: BenchOptions): Promise<void> {
   );
 }
 
-/** One child per scale, so that its peak RSS is that run's alone. */
+/** One child per round, so that its peak RSS is that round's alone. */
 function runChild(requestFile: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [__filename, '--child', requestFile], {

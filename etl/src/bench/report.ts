@@ -1,4 +1,4 @@
-import type { ScaleResult, TargetCheck } from './targets';
+import { etlToBareRatio, type ScaleResult, type TargetCheck } from './targets';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -31,11 +31,22 @@ export function formatResults(results: readonly ScaleResult[]): string {
       count(r.albumRows / (r.etlMs / 1000)),
       `${count(r.peakRssBytes / 1e6)} MB`,
       `${(r.bareJoinMs / 1000).toFixed(2)} s`,
-      (r.etlMs / r.bareJoinMs).toFixed(2),
+      etlToBareRatio(r).toFixed(2),
       count(r.warehouseRows),
       count(r.quarantineRows),
     ]),
   ]);
+}
+
+/** Each round's ETL and bare-join times, so that the spread behind the medians is visible. */
+export function formatRounds(results: readonly ScaleResult[]): string {
+  return results
+    .map((r) => {
+      const rounds = r.rounds ?? [r];
+      const seconds = (ms: number) => (ms / 1000).toFixed(2);
+      return `${r.scale}x rounds (ETL / bare join, s): ${rounds.map((x) => `${seconds(x.etlMs)} / ${seconds(x.bareJoinMs)}`).join(', ')}`;
+    })
+    .join('\n');
 }
 
 /** The slowest steps of each run: where to look when a target is missed. */

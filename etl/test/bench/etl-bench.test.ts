@@ -14,6 +14,7 @@ describe('pnpm bench:etl', () => {
     expect(stdout).toContain('Usage: pnpm bench:etl [options]');
     expect(stdout).toContain('--scales LIST        comma-separated scales (default: 1,10)');
     expect(stdout).toContain('never on a missed target');
+    expect(stdout).toContain('--repeat N           rounds per scale (default: 3)');
   });
 
   it('exits non-zero naming a bad option, before generating anything', () => {
@@ -21,5 +22,8 @@ describe('pnpm bench:etl', () => {
     expect(status).toBe(1);
     expect(stderr).toBe('bench:etl failed: --scales must be a whole number >= 1, got "x"\n');
     expect(bench(['--memory-limit', 'big']).stderr).toContain('--memory-limit must look like 512MB or 2GB');
+    expect(bench(['--repeat', '0']).stderr).toBe(
+      'bench:etl failed: --repeat must be a whole number >= 1, got "0"\n',
+    );
   });
 });

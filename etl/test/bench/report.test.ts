@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChecks, formatResults, formatSteps } from '../../src/bench/report';
+import { formatChecks, formatResults, formatRounds, formatSteps } from '../../src/bench/report';
 
 const result = {
   scale: 1,
@@ -22,6 +22,20 @@ describe('bench report', () => {
       'scale  album rows  ETL wall   rows/s  peak RSS  bare join  ETL/bare  warehouse  quarantine',
       '1x        438,938    4.00 s  109,735    812 MB     2.00 s      2.00    429,741      14,591',
     ]);
+  });
+
+  it('prints the ratio of the rounds when there are rounds, and each round', () => {
+    const combined = {
+      ...result,
+      ratio: 1.9,
+      rounds: [
+        { etlMs: 4_000, bareJoinMs: 2_000, peakRssBytes: 1 },
+        { etlMs: 3_800, bareJoinMs: 2_000, peakRssBytes: 1 },
+      ],
+    };
+    expect(formatResults([combined]).split('\n')[1]).toContain('  1.90  ');
+    expect(formatRounds([combined])).toBe('1x rounds (ETL / bare join, s): 4.00 / 2.00, 3.80 / 2.00');
+    expect(formatRounds([result])).toBe('1x rounds (ETL / bare join, s): 4.00 / 2.00');
   });
 
   it('lists the slowest steps first', () => {
