@@ -27,7 +27,7 @@ export interface CliOptions {
   readonly badRowShare: number;
   /** DuckDB threads; undefined: runEtl's default (2). */
   readonly threads: number | undefined;
-  /** DuckDB memory limit; undefined: runEtl's default (1GB). */
+  /** DuckDB memory limit; undefined: runEtl's default (1.25GB). */
   readonly memoryLimit: string | undefined;
   /** Print the manifest as JSON on stdout instead of the summary. */
   readonly json: boolean;

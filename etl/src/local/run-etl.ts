@@ -46,14 +46,14 @@ export interface RunEtlOptions {
   onProgress?: EtlProgressListener;
   /** DuckDB worker threads. Default: 2. */
   threads?: number;
-  /** DuckDB memory limit, beyond which it spills to disk in the run's temporary folder. Default: `1GB`. */
+  /** DuckDB memory limit, beyond which it spills to disk in the run's temporary folder. Default: `1.25GB`. */
   memoryLimit?: string;
   /** How often a long step reports that it is still running (`working` events). Default: 5000 ms. */
   heartbeatMs?: number;
 }
 
 export const DEFAULT_THREADS = 2;
-export const DEFAULT_MEMORY_LIMIT = '1GB';
+export const DEFAULT_MEMORY_LIMIT = '1.25GB';
 export const DEFAULT_HEARTBEAT_MS = 5_000;
 
 /** DuckDB's size syntax, e.g. `512MB`, `1.5GiB`. */

@@ -87,7 +87,7 @@ describe('parseCliArgs', () => {
       '(default: 20000)',
       '(default: 42)',
       '(default: 2)',
-      '(default: 1GB)',
+      '(default: 1.25GB)',
     ]) {
       expect(USAGE).toContain(text);
     }

@@ -246,7 +246,7 @@ describe('runEtl on every kind of bad row', () => {
         unknown_track: 2,
       },
     });
-    expect(manifest.settings).toEqual({ threads: 2, memoryLimit: '1GB' });
+    expect(manifest.settings).toEqual({ threads: 2, memoryLimit: '1.25GB' });
     expect(manifest.transform).toEqual({
       file: TRANSFORM_SQL_PATH,
       sha256: createHash('sha256')
