@@ -16,9 +16,9 @@ const DEFAULT_ROUNDS = 3;
 const USAGE = `Usage: pnpm bench:etl [options]
 
 Generates the Kaggle-shaped dataset at each scale (1x = ${KAGGLE_ALBUM_ROWS.toLocaleString('en-US')} album-track rows),
-runs the local ETL and then a bare DuckDB join over the same CSVs in a fresh child process per round, and
-prints rows/s, wall time, peak RSS and the ETL / bare-join ratio (medians of the rounds; peak RSS the
-highest), with PASS/MISS per target.
+runs the local ETL, a bare DuckDB join over the same CSVs, and the same join over the sources first kept in
+file order (the floor of the ratio) in a fresh child process per round, and prints rows/s, wall time, peak
+RSS and the ETL / bare-join ratio (medians of the rounds; peak RSS the highest), with PASS/MISS per target.
 Exits non-zero only on errors, never on a missed target.
 
 Options:

@@ -16,7 +16,8 @@ export interface MeasureRequest {
 
 /**
  * Runs in a child process of its own: the ETL first, so the process's peak RSS is the ETL's (read
- * before the baseline starts), then the bare join over the same CSVs. Checks the ETL's counts against
+ * before the baselines start), then the bare join over the same CSVs, then the bare join over the sources
+ * kept in file order first (the floor of the ratio). Checks the ETL's counts against
  * what the generator says a correct ETL reports; a mismatch is an error, not a missed target.
  */
 export async function measureScale(
@@ -46,12 +47,23 @@ export async function measureScale(
     memoryLimit: request.memoryLimit,
   });
   await rm(join(request.workDir, 'bare-join'), { recursive: true, force: true });
+
+  log(`  ${request.scale}x bare join over the sources kept in file order`);
+  const ordered = await runBareJoin({
+    files: request.dataset.files,
+    outDir: join(request.workDir, 'ordered-join'),
+    threads: request.threads,
+    memoryLimit: request.memoryLimit,
+    keepInOrder: true,
+  });
+  await rm(join(request.workDir, 'ordered-join'), { recursive: true, force: true });
   return {
     scale: request.scale,
     albumRows: request.dataset.rows.albums,
     etlMs,
     peakRssBytes,
     bareJoinMs: bare.ms,
+    orderedJoinMs: ordered.ms,
     warehouseRows: manifest.warehouse.rows,
     quarantineRows: manifest.quarantine.rows,
     steps: manifest.timings.steps,

@@ -4,6 +4,7 @@ import type { ScaleResult } from './targets';
 export interface RoundFigures {
   readonly etlMs: number;
   readonly bareJoinMs: number;
+  readonly orderedJoinMs: number;
   readonly peakRssBytes: number;
 }
 
@@ -44,9 +45,15 @@ export function combineRounds(rounds: readonly ScaleResult[]): ScaleResult {
     ...first,
     etlMs,
     bareJoinMs: median(rounds.map((r) => r.bareJoinMs)),
+    orderedJoinMs: median(rounds.map((r) => r.orderedJoinMs)),
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
     ratio: median(rounds.map((r) => r.etlMs / r.bareJoinMs)),
     steps: nearest.steps,
-    rounds: rounds.map(({ etlMs, bareJoinMs, peakRssBytes }) => ({ etlMs, bareJoinMs, peakRssBytes })),
+    rounds: rounds.map(({ etlMs, bareJoinMs, orderedJoinMs, peakRssBytes }) => ({
+      etlMs,
+      bareJoinMs,
+      orderedJoinMs,
+      peakRssBytes,
+    })),
   };
 }

@@ -9,6 +9,8 @@ export interface ScaleResult {
   readonly etlMs: number;
   readonly peakRssBytes: number;
   readonly bareJoinMs: number;
+  /** The bare join with each source first kept in file order (`keepInOrder`): the floor of the ratio. */
+  readonly orderedJoinMs: number;
   readonly warehouseRows: number;
   readonly quarantineRows: number;
   readonly steps: readonly { step: string; ms: number }[];

@@ -25,4 +25,28 @@ describe('runBareJoin', () => {
     expect(result.ms).toBeGreaterThan(0);
     expect(result.bytes).toBeGreaterThan(0);
   });
+
+  it('writes the same rows when it first keeps each source in file order', async () => {
+    const files = {
+      albums: join(MESSY, 'albums.csv'),
+      artists: join(MESSY, 'artists.csv'),
+      tracks: join(MESSY, 'tracks.csv'),
+    };
+    const [bare, kept] = [await tempDir(), await tempDir()];
+    await runBareJoin({ files, outDir: bare, threads: 1, memoryLimit: '256MB' });
+    const result = await runBareJoin({
+      files,
+      outDir: kept,
+      threads: 1,
+      memoryLimit: '256MB',
+      keepInOrder: true,
+    });
+    const differing = await query(
+      `(SELECT * FROM '${join(bare, 'part-00000.parquet')}' EXCEPT ALL SELECT * FROM '${join(kept, 'part-00000.parquet')}')
+       UNION ALL
+       (SELECT * FROM '${join(kept, 'part-00000.parquet')}' EXCEPT ALL SELECT * FROM '${join(bare, 'part-00000.parquet')}')`,
+    );
+    expect(differing).toEqual([]);
+    expect(result.rows).toBeGreaterThan(4);
+  });
 });

@@ -6,6 +6,7 @@ const result = {
   albumRows: 438_938,
   etlMs: 4_000,
   bareJoinMs: 2_000,
+  orderedJoinMs: 2_600,
   peakRssBytes: 812_000_000,
   warehouseRows: 429_741,
   quarantineRows: 14_591,
@@ -29,13 +30,18 @@ describe('bench report', () => {
       ...result,
       ratio: 1.9,
       rounds: [
-        { etlMs: 4_000, bareJoinMs: 2_000, peakRssBytes: 1 },
-        { etlMs: 3_800, bareJoinMs: 2_000, peakRssBytes: 1 },
+        { etlMs: 4_000, bareJoinMs: 2_000, orderedJoinMs: 2_400, peakRssBytes: 1 },
+        { etlMs: 3_800, bareJoinMs: 2_000, orderedJoinMs: 2_800, peakRssBytes: 1 },
       ],
     };
     expect(formatResults([combined]).split('\n')[1]).toContain('  1.90  ');
-    expect(formatRounds([combined])).toBe('1x rounds (ETL / bare join, s): 4.00 / 2.00, 3.80 / 2.00');
-    expect(formatRounds([result])).toBe('1x rounds (ETL / bare join, s): 4.00 / 2.00');
+    expect(formatRounds([combined]).split('\n')).toEqual([
+      '1x rounds (ETL / bare join / ordered join, s): 4.00 / 2.00 / 2.40, 3.80 / 2.00 / 2.80',
+      '1x ordered join / bare join: 1.30 (sources kept in file order, then joined; no checks, dedup or quarantine)',
+    ]);
+    expect(formatRounds([result]).split('\n')[0]).toBe(
+      '1x rounds (ETL / bare join / ordered join, s): 4.00 / 2.00 / 2.60',
+    );
   });
 
   it('lists the slowest steps first', () => {

@@ -6,6 +6,7 @@ const result = (scale: number, etlMs: number, bareJoinMs: number, peakRssBytes =
   albumRows: KAGGLE_ALBUM_ROWS * scale,
   etlMs,
   bareJoinMs,
+  orderedJoinMs: bareJoinMs,
   peakRssBytes,
   warehouseRows: 0,
   quarantineRows: 0,
