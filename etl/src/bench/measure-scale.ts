@@ -39,31 +39,28 @@ export async function measureScale(
   assertExpectedCounts(manifest, request.dataset);
   await rm(lakeDir, { recursive: true, force: true });
 
-  log(`  ${request.scale}x bare join`);
-  const bare = await runBareJoin({
-    files: request.dataset.files,
-    outDir: join(request.workDir, 'bare-join'),
-    threads: request.threads,
-    memoryLimit: request.memoryLimit,
-  });
-  await rm(join(request.workDir, 'bare-join'), { recursive: true, force: true });
-
-  log(`  ${request.scale}x bare join over the sources kept in file order`);
-  const ordered = await runBareJoin({
-    files: request.dataset.files,
-    outDir: join(request.workDir, 'ordered-join'),
-    threads: request.threads,
-    memoryLimit: request.memoryLimit,
-    keepInOrder: true,
-  });
-  await rm(join(request.workDir, 'ordered-join'), { recursive: true, force: true });
+  const baseline = async (name: string, keepInOrder: boolean) => {
+    log(`  ${request.scale}x ${name}`);
+    const outDir = join(request.workDir, 'bare-join');
+    const { ms } = await runBareJoin({
+      files: request.dataset.files,
+      outDir,
+      threads: request.threads,
+      memoryLimit: request.memoryLimit,
+      keepInOrder,
+    });
+    await rm(outDir, { recursive: true, force: true });
+    return ms;
+  };
+  const bareJoinMs = await baseline('bare join', false);
+  const orderedJoinMs = await baseline('bare join over the sources kept in file order', true);
   return {
     scale: request.scale,
     albumRows: request.dataset.rows.albums,
     etlMs,
     peakRssBytes,
-    bareJoinMs: bare.ms,
-    orderedJoinMs: ordered.ms,
+    bareJoinMs,
+    orderedJoinMs,
     warehouseRows: manifest.warehouse.rows,
     quarantineRows: manifest.quarantine.rows,
     steps: manifest.timings.steps,
