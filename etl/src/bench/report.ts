@@ -1,5 +1,4 @@
-import { median } from './rounds';
-import { etlToBareRatio, type ScaleResult, type TargetCheck } from './targets';
+import { etlToBareRatio, type ScaleResult, type TargetCheck, toBareJoin } from './targets';
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -48,7 +47,7 @@ export function formatRounds(results: readonly ScaleResult[]): string {
   return results
     .flatMap((r) => {
       const rounds = r.rounds ?? [r];
-      const floor = median(rounds.map((x) => x.orderedJoinMs / x.bareJoinMs));
+      const floor = toBareJoin(r, (x) => x.orderedJoinMs);
       return [
         `${r.scale}x rounds (ETL / bare join / ordered join, s): ${rounds.map((x) => `${seconds(x.etlMs)} / ${seconds(x.bareJoinMs)} / ${seconds(x.orderedJoinMs)}`).join(', ')}`,
         `${r.scale}x ordered join / bare join: ${floor.toFixed(2)} (sources kept in file order, then joined; no checks, dedup or quarantine)`,

@@ -1,6 +1,6 @@
 import type { ScaleResult } from './targets';
 
-/** What one round (a fresh process: the ETL, then the bare join) measured. */
+/** What one round (a fresh process: the ETL, then the bare join, then the ordered join) measured. */
 export interface RoundFigures {
   readonly etlMs: number;
   readonly bareJoinMs: number;
@@ -19,8 +19,7 @@ export function median(values: readonly number[]): number {
 /**
  * One result from several rounds of the same scale. The machine is shared and its speed drifts by tens of
  * percent within minutes, so a single pair of runs can move the ratio past its target either way. Times are
- * the medians of the rounds; the ratio is the median of each round's own ratio (its ETL and bare join ran
- * back to back, at the same machine speed); peak RSS is the highest of any round; the steps are those of the
+ * the medians of the rounds, and every round is kept, for the ratios (`toBareJoin`); peak RSS is the highest of any round; the steps are those of the
  * round whose ETL time is nearest the median. Every round must have produced the same rows.
  */
 export function combineRounds(rounds: readonly ScaleResult[]): ScaleResult {
@@ -47,7 +46,6 @@ export function combineRounds(rounds: readonly ScaleResult[]): ScaleResult {
     bareJoinMs: median(rounds.map((r) => r.bareJoinMs)),
     orderedJoinMs: median(rounds.map((r) => r.orderedJoinMs)),
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
-    ratio: median(rounds.map((r) => r.etlMs / r.bareJoinMs)),
     steps: nearest.steps,
     rounds: rounds.map(({ etlMs, bareJoinMs, orderedJoinMs, peakRssBytes }) => ({
       etlMs,

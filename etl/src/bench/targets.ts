@@ -1,4 +1,4 @@
-import type { RoundFigures } from './rounds';
+import { median, type RoundFigures } from './rounds';
 
 /** What the issue asks of the local ETL on a 2-core machine. */
 export const KAGGLE_ALBUM_ROWS = 438_938;
@@ -16,13 +16,17 @@ export interface ScaleResult {
   readonly steps: readonly { step: string; ms: number }[];
   /** Each round's figures when the result combines several (`combineRounds`). */
   readonly rounds?: readonly RoundFigures[];
-  /** ETL / bare join: the median of the rounds' own ratios when there are rounds. */
-  readonly ratio?: number;
 }
 
 /** The ETL's time over the bare join's: each round's pair ran back to back, at the same machine speed. */
-export const etlToBareRatio = (result: ScaleResult): number =>
-  result.ratio ?? result.etlMs / result.bareJoinMs;
+export const etlToBareRatio = (result: ScaleResult): number => toBareJoin(result, (r) => r.etlMs);
+
+/**
+ * A time over the bare join's, each round's own (its runs followed each other, at the same machine speed),
+ * the median over the rounds; a result without rounds is one round.
+ */
+export const toBareJoin = (result: ScaleResult, time: (round: RoundFigures) => number): number =>
+  median((result.rounds ?? [result]).map((round) => time(round) / round.bareJoinMs));
 
 export interface TargetCheck {
   readonly scale: number;
