@@ -4,6 +4,7 @@ import { physicalType, SOURCES, type SourceName, WAREHOUSE_COLUMNS } from '@spot
 import { readCsvHeader } from '../local/csv-header';
 import { openDuckDb } from '../local/duckdb-session';
 import { matchHeader } from '../local/header-match';
+import { CSV_READER_OPTIONS } from '../local/raw-source';
 import { sqlIdentifier, sqlString } from '../local/sql-text';
 
 export interface BareJoinOptions {
@@ -23,7 +24,7 @@ export interface BareJoinOptions {
 const ALIAS: Record<SourceName, string> = { albums: 'a', artists: 'ar', tracks: 't' };
 
 /**
- * The baseline the ETL is compared with: DuckDB reading the same three CSVs with the same dialect, an
+ * The baseline the ETL is compared with: DuckDB reading the same three CSVs as the ETL does (CSV_READER_OPTIONS), an
  * inner join of albums to artists and tracks, and the warehouse columns written as zstd Parquet — no
  * validation, no dedup, no quarantine, no record numbers. Values are TRY_CAST so that bad rows of a
  * generated dataset do not stop it. Returns the rows written and the wall time.
@@ -45,7 +46,7 @@ export async function runBareJoin(
       const { columns } = matchHeader(source, file, await readCsvHeader(file));
       const types = columns.map((c, i) => `${sqlString(c ?? `_ignored_${i}`)}: 'VARCHAR'`).join(', ');
       reads[source] =
-        `read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+        `read_csv(${sqlString(file)}, ${CSV_READER_OPTIONS.join(', ')}, ` +
         `ignore_errors = true, columns = {${types}})`;
     }
     if (options.keepInOrder) {

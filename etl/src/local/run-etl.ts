@@ -142,11 +142,13 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
       );
     }
 
-    const warehouse = await timed(`write:${TRANSFORM_OUTPUTS.warehouse}`, () =>
-      writeParquet(db!, TRANSFORM_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
-    );
+    // The quarantine goes first: at 10x, where the checked rows outgrow the memory limit, the two writes
+    // took 1-1.5 s less in this order (same files either way; see etl/README.md "Measured").
     const quarantine = await timed(`write:${TRANSFORM_OUTPUTS.quarantine}`, () =>
       writeParquet(db!, TRANSFORM_OUTPUTS.quarantine, LAKE_ZONES.quarantine, run.root, emit),
+    );
+    const warehouse = await timed(`write:${TRANSFORM_OUTPUTS.warehouse}`, () =>
+      writeParquet(db!, TRANSFORM_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
     );
     const counts = await timed('count', () => countRows(db!, join(run.root, quarantine.files[0]!)));
     db.close();

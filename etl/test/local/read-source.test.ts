@@ -15,11 +15,8 @@ afterEach(() => {
   db = undefined;
 });
 
-/**
- * Reads a tracks file the runner's way and returns checked_tracks in
- * record order, with each field's text as read rebuilt from the checked columns.
- */
-async function rawTracks(content: string | Buffer) {
+/** Reads a tracks file the runner's way into checked_tracks; returns how many records it holds. */
+async function loadTracks(content: string | Buffer): Promise<number> {
   const dir = await tempDir();
   const path = join(dir, 'tracks.csv');
   await writeFile(path, content);
@@ -27,9 +24,17 @@ async function rawTracks(content: string | Buffer) {
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
   const checks = splitChecks(await loadTransform()).checks.tracks;
   const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
-  await readSource(db, 'tracks', [{ path, header, relative: 'tracks.csv', inputPath: path }], checks);
+  return readSource(db, 'tracks', [{ path, header, relative: 'tracks.csv', inputPath: path }], checks);
+}
+
+/**
+ * Reads a tracks file the runner's way and returns checked_tracks in
+ * record order, with each field's text as read rebuilt from the checked columns.
+ */
+async function rawTracks(content: string | Buffer) {
+  await loadTracks(content);
   const fields = SOURCES.tracks.fields.map((f) => `${originalText('tracks', f, 'c')} AS ${f.name}`);
-  return db.rows(
+  return db!.rows(
     `SELECT _record, _raw_line, _parse_error, ${fields.join(', ')} FROM ${checkedView('tracks')} c ORDER BY _parse_error NULLS FIRST, _record`,
   );
 }
@@ -86,5 +91,47 @@ describe('sources streamed through their checks with DuckDB', () => {
   it('drops the empty lines DuckDB puts before a malformed record from its text', async () => {
     const rows = await rawTracks('track_id,track_popularity\nok,1\n\n\nbad\n');
     expect(rows[1]).toMatchObject({ _raw_line: 'bad' });
+  });
+
+  it('reads a file of several read buffers whole: records across buffer ends, bad ones where they are', async () => {
+    // Every good record spans two lines (a quoted line break) and holds a comma and escaped quotes, so the
+    // reader's buffer ends (CSV_READER_OPTIONS, 4 MiB) fall inside quoted fields. One bad record sits at
+    // each of the first three buffer ends. Good record k: `t<k>`, a line break, `,"<k>"`; popularity k % 101.
+    const bufferBytes = 4 * 1024 * 1024;
+    const badRecords = ['bad,1,extra', 'bad', 'bad,1,'];
+    const bad: { line: number; text: string }[] = [];
+    const parts = ['track_id,track_popularity\n'];
+    let bytes = parts[0]!.length;
+    let records = 0;
+    while (bytes < 3.5 * bufferBytes) {
+      records += 1;
+      const text =
+        bad.length < badRecords.length && bytes > (bad.length + 1) * bufferBytes - 30
+          ? badRecords[bad.length]!
+          : `"t${records}\n,""${records}""",${records % 101}`;
+      // DuckDB's line numbers count a record once, the header being line 1.
+      if (text.startsWith('bad')) bad.push({ line: records + 1, text });
+      parts.push(`${text}\n`);
+      bytes += Buffer.byteLength(text) + 1;
+    }
+    expect(bad).toHaveLength(3);
+
+    expect(await loadTracks(parts.join(''))).toBe(records);
+    const key = `CAST(regexp_extract(v_track_id, '^t([0-9]+)', 1) AS BIGINT)`;
+    const [good] = await db!.rows(
+      `SELECT COUNT(*) AS n,
+         COUNT(*) FILTER (WHERE v_track_id <> 't' || k || chr(10) || ',"' || k || '"' OR v_track_popularity <> k % 101) AS wrong,
+         COUNT(*) FILTER (WHERE k <= previous) AS out_of_order
+       FROM (SELECT *, lag(k) OVER (ORDER BY _record) AS previous
+             FROM (SELECT *, ${key} AS k FROM ${checkedView('tracks')} WHERE _parse_error IS NULL))`,
+    );
+    expect(good).toEqual({ n: BigInt(records - bad.length), wrong: 0n, out_of_order: 0n });
+    const malformed = await db!.rows(
+      `SELECT _record, _raw_line, _parse_error FROM ${checkedView('tracks')} WHERE _parse_error IS NOT NULL ORDER BY _record`,
+    );
+    expect(malformed.map((r) => [r._record, r._raw_line])).toEqual(bad.map((b) => [BigInt(b.line), b.text]));
+    for (const [index, row] of malformed.entries()) {
+      expect(row._parse_error).toContain(`tracks.csv line ${bad[index]!.line}: `);
+    }
   });
 });
