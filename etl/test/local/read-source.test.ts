@@ -4,6 +4,7 @@ import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
 import { matchHeader } from '../../src/local/header-match';
+import { CSV_READ_BUFFER_BYTES } from '../../src/local/raw-source';
 import { readSource } from '../../src/local/read-source';
 import { splitChecks } from '../../src/local/run-etl';
 import { loadTransform } from '../../src/local/transform-file';
@@ -95,9 +96,9 @@ describe('sources streamed through their checks with DuckDB', () => {
 
   it('reads a file of several read buffers whole: records across buffer ends, bad ones where they are', async () => {
     // Every good record spans two lines (a quoted line break) and holds a comma and escaped quotes, so the
-    // reader's buffer ends (CSV_READER_OPTIONS, 4 MiB) fall inside quoted fields. One bad record sits at
+    // reader's buffer ends (CSV_READ_BUFFER_BYTES) fall inside quoted fields. One bad record sits at
     // each of the first three buffer ends. Good record k: `t<k>`, a line break, `,"<k>"`; popularity k % 101.
-    const bufferBytes = 4 * 1024 * 1024;
+    const bufferBytes = CSV_READ_BUFFER_BYTES;
     const badRecords = ['bad,1,extra', 'bad', 'bad,1,'];
     const bad: { line: number; text: string }[] = [];
     const parts = ['track_id,track_popularity\n'];
