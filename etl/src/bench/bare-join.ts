@@ -20,6 +20,16 @@ export interface BareJoinOptions {
   readonly keepInOrder?: boolean;
 }
 
+/**
+ * How the baselines read a source: as the ETL does (CSV_READER_OPTIONS, every column as text), except
+ * that records the parser cannot split are skipped rather than kept with their line (`ignore_errors`).
+ */
+export async function baselineCsvRead(source: SourceName, file: string): Promise<string> {
+  const { columns } = matchHeader(source, file, await readCsvHeader(file));
+  const types = columns.map((c, i) => `${sqlString(c ?? `_ignored_${i}`)}: 'VARCHAR'`).join(', ');
+  return `read_csv(${sqlString(file)}, ${CSV_READER_OPTIONS.join(', ')}, ignore_errors = true, columns = {${types}})`;
+}
+
 /** Join keys of the baseline: the contract's foreign keys of the fact source. */
 const ALIAS: Record<SourceName, string> = { albums: 'a', artists: 'ar', tracks: 't' };
 
@@ -42,12 +52,7 @@ export async function runBareJoin(
   try {
     const reads = {} as Record<SourceName, string>;
     for (const source of Object.keys(options.files) as SourceName[]) {
-      const file = options.files[source];
-      const { columns } = matchHeader(source, file, await readCsvHeader(file));
-      const types = columns.map((c, i) => `${sqlString(c ?? `_ignored_${i}`)}: 'VARCHAR'`).join(', ');
-      reads[source] =
-        `read_csv(${sqlString(file)}, ${CSV_READER_OPTIONS.join(', ')}, ` +
-        `ignore_errors = true, columns = {${types}})`;
+      reads[source] = await baselineCsvRead(source, options.files[source]);
     }
     if (options.keepInOrder) {
       for (const source of Object.keys(reads) as SourceName[]) {

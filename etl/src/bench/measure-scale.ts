@@ -4,6 +4,7 @@ import type { SourceName } from '@spotify-lake/contract';
 import type { GeneratedDataset } from '../generate';
 import { runEtl } from '../local';
 import { runBareJoin } from './bare-join';
+import { runCheckedJoin } from './checked-join';
 import type { ScaleResult } from './targets';
 
 export interface MeasureRequest {
@@ -16,8 +17,9 @@ export interface MeasureRequest {
 
 /**
  * Runs in a child process of its own: the ETL first, so the process's peak RSS is the ETL's (read
- * before the baselines start), then the bare join over the same CSVs, then the bare join over the sources
- * kept in file order first (the floor of the ratio). Checks the ETL's counts against
+ * before the baselines start), then the bare join over the same CSVs, the bare join over the sources
+ * kept in file order first (the floor of the ratio), and the checked join (the checks and the dedup alone,
+ * streaming: what validation costs before the quarantine). Checks the ETL's counts against
  * what the generator says a correct ETL reports; a mismatch is an error, not a missed target.
  */
 export async function measureScale(
@@ -39,10 +41,10 @@ export async function measureScale(
   assertExpectedCounts(manifest, request.dataset);
   await rm(lakeDir, { recursive: true, force: true });
 
-  const baseline = async (name: string, keepInOrder: boolean) => {
+  const baseline = async (name: string, run: typeof runBareJoin, keepInOrder = false) => {
     log(`  ${request.scale}x ${name}`);
-    const outDir = join(request.workDir, 'bare-join');
-    const { ms } = await runBareJoin({
+    const outDir = join(request.workDir, 'baseline');
+    const { ms } = await run({
       files: request.dataset.files,
       outDir,
       threads: request.threads,
@@ -52,8 +54,9 @@ export async function measureScale(
     await rm(outDir, { recursive: true, force: true });
     return ms;
   };
-  const bareJoinMs = await baseline('bare join', false);
-  const orderedJoinMs = await baseline('bare join over the sources kept in file order', true);
+  const bareJoinMs = await baseline('bare join', runBareJoin);
+  const orderedJoinMs = await baseline('bare join over the sources kept in file order', runBareJoin, true);
+  const checkedJoinMs = await baseline('checked join (checks and dedup, no quarantine)', runCheckedJoin);
   return {
     scale: request.scale,
     albumRows: request.dataset.rows.albums,
@@ -61,6 +64,7 @@ export async function measureScale(
     peakRssBytes,
     bareJoinMs,
     orderedJoinMs,
+    checkedJoinMs,
     warehouseRows: manifest.warehouse.rows,
     quarantineRows: manifest.quarantine.rows,
     steps: manifest.timings.steps,

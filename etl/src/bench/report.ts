@@ -39,8 +39,9 @@ export function formatResults(results: readonly ScaleResult[]): string {
 }
 
 /**
- * Each round's times, so that the spread behind the medians is visible, and the floor of the ratio: the
- * bare join with the sources first kept in file order, which any ETL that numbers records pays.
+ * Each round's times, so that the spread behind the medians is visible, and two baselines' ratios: the
+ * bare join with the sources first kept in file order, which any ETL that numbers records pays, and the
+ * checked join, what the checks and the dedup cost on their own before anything is kept for the quarantine.
  */
 export function formatRounds(results: readonly ScaleResult[]): string {
   const seconds = (ms: number) => (ms / 1000).toFixed(2);
@@ -48,9 +49,13 @@ export function formatRounds(results: readonly ScaleResult[]): string {
     .flatMap((r) => {
       const rounds = r.rounds ?? [r];
       const floor = toBareJoin(r, (x) => x.orderedJoinMs);
+      const checked = toBareJoin(r, (x) => x.checkedJoinMs);
+      const times = (x: (typeof rounds)[number]) =>
+        [x.etlMs, x.bareJoinMs, x.orderedJoinMs, x.checkedJoinMs].map(seconds).join(' / ');
       return [
-        `${r.scale}x rounds (ETL / bare join / ordered join, s): ${rounds.map((x) => `${seconds(x.etlMs)} / ${seconds(x.bareJoinMs)} / ${seconds(x.orderedJoinMs)}`).join(', ')}`,
+        `${r.scale}x rounds (ETL / bare join / ordered join / checked join, s): ${rounds.map(times).join(', ')}`,
         `${r.scale}x ordered join / bare join: ${floor.toFixed(2)} (sources kept in file order, then joined; no checks, dedup or quarantine)`,
+        `${r.scale}x checked join / bare join: ${checked.toFixed(2)} (the transform's checks and one row per key, streaming; no record numbers or quarantine)`,
       ];
     })
     .join('\n');

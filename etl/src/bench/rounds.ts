@@ -1,10 +1,11 @@
 import type { ScaleResult } from './targets';
 
-/** What one round (a fresh process: the ETL, then the bare join, then the ordered join) measured. */
+/** What one round (a fresh process: the ETL, then the bare, ordered and checked joins) measured. */
 export interface RoundFigures {
   readonly etlMs: number;
   readonly bareJoinMs: number;
   readonly orderedJoinMs: number;
+  readonly checkedJoinMs: number;
   readonly peakRssBytes: number;
 }
 
@@ -45,12 +46,14 @@ export function combineRounds(rounds: readonly ScaleResult[]): ScaleResult {
     etlMs,
     bareJoinMs: median(rounds.map((r) => r.bareJoinMs)),
     orderedJoinMs: median(rounds.map((r) => r.orderedJoinMs)),
+    checkedJoinMs: median(rounds.map((r) => r.checkedJoinMs)),
     peakRssBytes: Math.max(...rounds.map((r) => r.peakRssBytes)),
     steps: nearest.steps,
-    rounds: rounds.map(({ etlMs, bareJoinMs, orderedJoinMs, peakRssBytes }) => ({
+    rounds: rounds.map(({ etlMs, bareJoinMs, orderedJoinMs, checkedJoinMs, peakRssBytes }) => ({
       etlMs,
       bareJoinMs,
       orderedJoinMs,
+      checkedJoinMs,
       peakRssBytes,
     })),
   };

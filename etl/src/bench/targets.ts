@@ -11,6 +11,8 @@ export interface ScaleResult {
   readonly bareJoinMs: number;
   /** The bare join with each source first kept in file order (`keepInOrder`): the floor of the ratio. */
   readonly orderedJoinMs: number;
+  /** The checked join (`runCheckedJoin`): the checks and a dedup in one streaming query, no quarantine. */
+  readonly checkedJoinMs: number;
   readonly warehouseRows: number;
   readonly quarantineRows: number;
   readonly steps: readonly { step: string; ms: number }[];

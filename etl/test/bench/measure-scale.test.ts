@@ -22,10 +22,12 @@ describe('measureScale', () => {
     expect(result.etlMs).toBeGreaterThan(0);
     expect(result.bareJoinMs).toBeGreaterThan(0);
     expect(result.orderedJoinMs).toBeGreaterThan(0);
+    expect(result.checkedJoinMs).toBeGreaterThan(0);
     expect(result.peakRssBytes).toBeGreaterThan(10_000_000);
     expect(result.steps.map((s) => s.step)).toContain('transform:resolved_albums');
     expect(lines.some((l) => l.includes('1x bare join'))).toBe(true);
     expect(lines.some((l) => l.includes('1x bare join over the sources kept in file order'))).toBe(true);
+    expect(lines.some((l) => l.includes('1x checked join'))).toBe(true);
   });
 
   it('refuses counts that differ from what the generator expects', async () => {

@@ -7,6 +7,7 @@ const result = {
   etlMs: 4_000,
   bareJoinMs: 2_000,
   orderedJoinMs: 2_600,
+  checkedJoinMs: 3_000,
   peakRssBytes: 812_000_000,
   warehouseRows: 429_741,
   quarantineRows: 14_591,
@@ -29,18 +30,19 @@ describe('bench report', () => {
     const combined = {
       ...result,
       rounds: [
-        { etlMs: 4_000, bareJoinMs: 2_000, orderedJoinMs: 2_400, peakRssBytes: 1 },
-        { etlMs: 3_800, bareJoinMs: 2_000, orderedJoinMs: 2_800, peakRssBytes: 1 },
-        { etlMs: 3_600, bareJoinMs: 2_000, orderedJoinMs: 2_600, peakRssBytes: 1 },
+        { etlMs: 4_000, bareJoinMs: 2_000, orderedJoinMs: 2_400, checkedJoinMs: 2_800, peakRssBytes: 1 },
+        { etlMs: 3_800, bareJoinMs: 2_000, orderedJoinMs: 2_800, checkedJoinMs: 3_400, peakRssBytes: 1 },
+        { etlMs: 3_600, bareJoinMs: 2_000, orderedJoinMs: 2_600, checkedJoinMs: 3_000, peakRssBytes: 1 },
       ],
     };
     expect(formatResults([combined]).split('\n')[1]).toContain('  1.90  ');
     expect(formatRounds([combined]).split('\n')).toEqual([
-      '1x rounds (ETL / bare join / ordered join, s): 4.00 / 2.00 / 2.40, 3.80 / 2.00 / 2.80, 3.60 / 2.00 / 2.60',
+      '1x rounds (ETL / bare join / ordered join / checked join, s): 4.00 / 2.00 / 2.40 / 2.80, 3.80 / 2.00 / 2.80 / 3.40, 3.60 / 2.00 / 2.60 / 3.00',
       '1x ordered join / bare join: 1.30 (sources kept in file order, then joined; no checks, dedup or quarantine)',
+      "1x checked join / bare join: 1.50 (the transform's checks and one row per key, streaming; no record numbers or quarantine)",
     ]);
     expect(formatRounds([result]).split('\n')[0]).toBe(
-      '1x rounds (ETL / bare join / ordered join, s): 4.00 / 2.00 / 2.60',
+      '1x rounds (ETL / bare join / ordered join / checked join, s): 4.00 / 2.00 / 2.60 / 3.00',
     );
   });
 

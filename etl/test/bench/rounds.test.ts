@@ -13,6 +13,7 @@ const round = (
   etlMs,
   bareJoinMs,
   orderedJoinMs: bareJoinMs * 1.25,
+  checkedJoinMs: bareJoinMs * 1.5,
   peakRssBytes,
   warehouseRows: 4_297_387,
   quarantineRows: 146_613,
@@ -39,15 +40,34 @@ describe('combineRounds', () => {
       etlMs: 24_000,
       bareJoinMs: 15_000,
       orderedJoinMs: 18_750,
+      checkedJoinMs: 22_500,
       peakRssBytes: 1.6e9,
     });
     // Round ratios 1.5, 1.6, 1.571...: the median is a round's own, not 24 / 15.
     expect(etlToBareRatio(combined)).toBeCloseTo(22 / 14, 10);
     expect(combined.steps).toEqual([{ step: 'middle', ms: 12_000 }]);
     expect(combined.rounds).toEqual([
-      { etlMs: 30_000, bareJoinMs: 20_000, orderedJoinMs: 25_000, peakRssBytes: 1.2e9 },
-      { etlMs: 24_000, bareJoinMs: 15_000, orderedJoinMs: 18_750, peakRssBytes: 1.6e9 },
-      { etlMs: 22_000, bareJoinMs: 14_000, orderedJoinMs: 17_500, peakRssBytes: 1.4e9 },
+      {
+        etlMs: 30_000,
+        bareJoinMs: 20_000,
+        orderedJoinMs: 25_000,
+        checkedJoinMs: 30_000,
+        peakRssBytes: 1.2e9,
+      },
+      {
+        etlMs: 24_000,
+        bareJoinMs: 15_000,
+        orderedJoinMs: 18_750,
+        checkedJoinMs: 22_500,
+        peakRssBytes: 1.6e9,
+      },
+      {
+        etlMs: 22_000,
+        bareJoinMs: 14_000,
+        orderedJoinMs: 17_500,
+        checkedJoinMs: 21_000,
+        peakRssBytes: 1.4e9,
+      },
     ]);
     expect(checkTargets(combined).find((c) => c.target.startsWith('ETL'))?.measured).toBe('1.57');
   });

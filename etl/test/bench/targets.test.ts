@@ -7,6 +7,7 @@ const result = (scale: number, etlMs: number, bareJoinMs: number, peakRssBytes =
   etlMs,
   bareJoinMs,
   orderedJoinMs: bareJoinMs,
+  checkedJoinMs: bareJoinMs,
   peakRssBytes,
   warehouseRows: 0,
   quarantineRows: 0,

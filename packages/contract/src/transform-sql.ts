@@ -61,8 +61,9 @@ const dedupedView = (source: SourceName) => `deduped_${source}`;
 const resolvedView = (source: SourceName) => `resolved_${source}`;
 const unresolvedView = (source: SourceName) => `unresolved_${source}`;
 
-/** Name of a field's typed value inside the transform. */
-const typed = (field: string) => `v_${field}`;
+/** Name of a field's typed value inside the transform, as `checked_<source>` and the views after it name it. */
+export const typedValueColumn = (field: string) => `v_${field}`;
+const typed = typedValueColumn;
 /** Name of a field's cleaned text inside the checks. */
 const text = (field: string) => `s_${field}`;
 
