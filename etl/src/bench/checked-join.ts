@@ -3,12 +3,12 @@ import {
   DUCKDB_SETTINGS,
   DUCKDB_SHIMS,
   physicalType,
-  RAW_VIEW_COLUMNS,
   rawView,
   SOURCES,
   type SourceName,
   typedValueColumn,
 } from '@spotify-lake/contract';
+import { unnumberedRecordColumns } from '../local/raw-source';
 import { splitChecks } from '../local/run-etl';
 import { sqlIdentifier } from '../local/sql-text';
 import { loadTransform, TRANSFORM_SQL_PATH } from '../local/transform-file';
@@ -35,12 +35,9 @@ export async function runCheckedJoin(options: BaselineOptions): Promise<Baseline
     const accepted = {} as Record<SourceName, string>;
     for (const source of Object.keys(options.files) as SourceName[]) {
       const fields = SOURCES[source].fields.map((f) => sqlIdentifier(f.name));
-      const recordColumns = RAW_VIEW_COLUMNS.map(
-        (c, i) => `CAST(NULL AS ${i === 0 ? 'BIGINT' : 'VARCHAR'}) AS ${c}`,
-      );
       const read = await baselineCsvRead(source, options.files[source]);
       await db.run(
-        `CREATE TEMP VIEW ${rawView(source)} AS SELECT ${[...recordColumns, ...fields].join(', ')} FROM ${read}`,
+        `CREATE TEMP VIEW ${rawView(source)} AS SELECT ${unnumberedRecordColumns()}, ${fields.join(', ')} FROM ${read}`,
       );
       await db.run(`CREATE TEMP VIEW ${checkedView(source)} AS\n${checks[source].sql}`);
       const key = SOURCES[source].key.map(typedValueColumn).join(', ');

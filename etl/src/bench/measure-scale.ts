@@ -4,6 +4,7 @@ import type { SourceName } from '@spotify-lake/contract';
 import type { GeneratedDataset } from '../generate';
 import { runEtl } from '../local';
 import { runBareJoin } from './bare-join';
+import type { BaselineOptions, BaselineResult } from './baseline';
 import { runCheckedJoin } from './checked-join';
 import type { ScaleResult } from './targets';
 
@@ -41,7 +42,7 @@ export async function measureScale(
   assertExpectedCounts(manifest, request.dataset);
   await rm(lakeDir, { recursive: true, force: true });
 
-  const baseline = async (name: string, run: typeof runBareJoin, keepInOrder = false) => {
+  const baseline = async (name: string, run: (options: BaselineOptions) => Promise<BaselineResult>) => {
     log(`  ${request.scale}x ${name}`);
     const outDir = join(request.workDir, 'baseline');
     const { ms } = await run({
@@ -49,13 +50,14 @@ export async function measureScale(
       outDir,
       threads: request.threads,
       memoryLimit: request.memoryLimit,
-      keepInOrder,
     });
     await rm(outDir, { recursive: true, force: true });
     return ms;
   };
   const bareJoinMs = await baseline('bare join', runBareJoin);
-  const orderedJoinMs = await baseline('bare join over the sources kept in file order', runBareJoin, true);
+  const orderedJoinMs = await baseline('bare join over the sources kept in file order', (options) =>
+    runBareJoin({ ...options, keepInOrder: true }),
+  );
   const checkedJoinMs = await baseline('checked join (checks and dedup, no quarantine)', runCheckedJoin);
   return {
     scale: request.scale,

@@ -47,7 +47,7 @@ export interface SourceFile {
 const ignoredColumn = (position: number) => `_ignored_${position}`;
 
 /** The raw view's record columns for parsed records, which are numbered later (`checkedViewSql`). */
-function unnumberedRecordColumns(): string {
+export function unnumberedRecordColumns(): string {
   const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   return `CAST(NULL AS BIGINT) AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}`;
 }
