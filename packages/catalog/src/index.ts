@@ -10,6 +10,4 @@ export * from './lake-catalog';
 export * from './lake-catalog-args';
 export * from './lake-ref';
 export * from './naming';
-export * from './tags';
-export * from './transform';
 export * from './validation';

@@ -1,5 +1,6 @@
 import type * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import type { ResourceTransform } from '@spotify-lake/component-kit';
 import type {
   CrawlerTarget,
   DeleteBehavior,
@@ -7,7 +8,6 @@ import type {
   UpdateBehavior,
 } from './crawler/crawler-settings';
 import type { LakeRef } from './lake-ref';
-import type { Transform } from './transform';
 
 /** Options of the optional Glue crawler. */
 export interface LakeCatalogCrawlerArgs {
@@ -54,19 +54,19 @@ export interface LakeCatalogCrawlerArgs {
 
 /** Hooks to change a child resource's args before it is created (SST v3 style). */
 export interface LakeCatalogTransforms {
-  database?: Transform<aws.glue.CatalogDatabaseArgs>;
-  warehouseTable?: Transform<aws.glue.CatalogTableArgs>;
+  database?: ResourceTransform<aws.glue.CatalogDatabaseArgs>;
+  warehouseTable?: ResourceTransform<aws.glue.CatalogTableArgs>;
   /** Called for each of the staging tables; the third argument is the child's logical name. */
-  stagingTable?: Transform<aws.glue.CatalogTableArgs>;
-  quarantineTable?: Transform<aws.glue.CatalogTableArgs>;
-  workgroup?: Transform<aws.athena.WorkgroupArgs>;
+  stagingTable?: ResourceTransform<aws.glue.CatalogTableArgs>;
+  quarantineTable?: ResourceTransform<aws.glue.CatalogTableArgs>;
+  workgroup?: ResourceTransform<aws.athena.WorkgroupArgs>;
   /** Called for each named query. */
-  namedQuery?: Transform<aws.athena.NamedQueryArgs>;
-  crawler?: Transform<aws.glue.CrawlerArgs>;
-  crawlerRole?: Transform<aws.iam.RoleArgs>;
-  crawlerPolicy?: Transform<aws.iam.RolePolicyArgs>;
-  crawlerSecurityConfiguration?: Transform<aws.glue.SecurityConfigurationArgs>;
-  crawlerLogsKey?: Transform<aws.kms.KeyArgs>;
+  namedQuery?: ResourceTransform<aws.athena.NamedQueryArgs>;
+  crawler?: ResourceTransform<aws.glue.CrawlerArgs>;
+  crawlerRole?: ResourceTransform<aws.iam.RoleArgs>;
+  crawlerPolicy?: ResourceTransform<aws.iam.RolePolicyArgs>;
+  crawlerSecurityConfiguration?: ResourceTransform<aws.glue.SecurityConfigurationArgs>;
+  crawlerLogsKey?: ResourceTransform<aws.kms.KeyArgs>;
 }
 
 export interface LakeCatalogArgs {

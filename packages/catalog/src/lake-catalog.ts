@@ -1,23 +1,23 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import { catalogNamedQueries, namedQueryResourceName } from './athena/named-queries';
-import { resultsOutputLocation, workgroupConfiguration } from './athena/workgroup-configuration';
 import {
   type AwsEnvironment,
-  crawlerLogsKeyPolicy,
-  crawlerPolicyDocument,
-  glueTrustPolicy,
-} from './crawler/crawler-policy';
+  applyResourceTransform,
+  awsEnvironment,
+  componentType,
+  mergeTags,
+  type ResourceTransform,
+  type Tags,
+} from '@spotify-lake/component-kit';
+import { catalogNamedQueries, namedQueryResourceName } from './athena/named-queries';
+import { resultsOutputLocation, workgroupConfiguration } from './athena/workgroup-configuration';
+import { crawlerLogsKeyPolicy, crawlerPolicyDocument, glueTrustPolicy } from './crawler/crawler-policy';
 import { crawlerTargetPrefixes } from './crawler/crawler-settings';
 import { crawlerEncryptionConfiguration } from './crawler/security-configuration';
 import { catalogTableArgs, s3Location } from './glue/catalog-table-args';
 import { type CatalogTableDefinition, catalogTableDefinitions } from './glue/table-definitions';
 import type { LakeCatalogArgs, LakeCatalogTransforms } from './lake-catalog-args';
-import { mergeTags, type Tags } from './tags';
-import { applyTransform, type Transform } from './transform';
 import { type ResolvedCrawler, resolveLakeCatalogArgs } from './validation';
-
-export const LAKE_CATALOG_TYPE = 'spotify:catalog:LakeCatalog';
 
 /** Files Spark leaves beside its output, which are no data. */
 const CRAWLER_EXCLUSIONS = ['**/_SUCCESS', '**/_temporary/**'];
@@ -31,7 +31,7 @@ function tableChildName(componentName: string, definition: CatalogTableDefinitio
 function tableTransform(
   transforms: LakeCatalogTransforms,
   kind: CatalogTableDefinition['kind'],
-): Transform<aws.glue.CatalogTableArgs> | undefined {
+): ResourceTransform<aws.glue.CatalogTableArgs> | undefined {
   if (kind === 'warehouse') return transforms.warehouseTable;
   if (kind === 'staging') return transforms.stagingTable;
   return transforms.quarantineTable;
@@ -52,6 +52,8 @@ export interface LakeCatalogCrawlerResources {
  * to the lake's results bucket and holds the named queries of @spotify-lake/queries.
  */
 export class LakeCatalog extends pulumi.ComponentResource {
+  static readonly TYPE = componentType('catalog', 'LakeCatalog');
+
   public readonly database: aws.glue.CatalogDatabase;
   public readonly databaseName: pulumi.Output<string>;
   /** Catalog tables by table name: `datawarehouse`, `staging_albums`, `staging_artists`, `staging_tracks`, `quarantine`. */
@@ -70,9 +72,9 @@ export class LakeCatalog extends pulumi.ComponentResource {
 
   constructor(name: string, args: LakeCatalogArgs, opts?: pulumi.ComponentResourceOptions) {
     const settings = resolveLakeCatalogArgs(name, args, pulumi.getStack());
-    super(LAKE_CATALOG_TYPE, name, {}, opts);
+    super(LakeCatalog.TYPE, name, {}, opts);
     const transforms = args.transform ?? {};
-    const tags = mergeTags(name, args.tags);
+    const tags = mergeTags(args.tags, { component: 'LakeCatalog', instance: name });
     const { lake } = args;
 
     this.database = this.child(
@@ -96,7 +98,7 @@ export class LakeCatalog extends pulumi.ComponentResource {
     this.tableNames = pulumi.all(Object.values(tables).map((t) => t.name));
 
     const needsEnvironment = settings.crawler !== undefined || args.resultsBucketOwner === undefined;
-    const environment = needsEnvironment ? this.awsEnvironment() : undefined;
+    const environment = needsEnvironment ? awsEnvironment(this) : undefined;
 
     this.resultsLocation = resultsOutputLocation(lake.resultsBucketName, settings.resultsPrefix);
     this.workgroup = this.child(
@@ -142,29 +144,13 @@ export class LakeCatalog extends pulumi.ComponentResource {
 
   /** Builds a child with `{ parent: this }`, after the user's transform hook for it. */
   private child<Args extends object, R>(
-    transform: Transform<Args> | undefined,
+    transform: ResourceTransform<Args> | undefined,
     childName: string,
     args: Args,
     construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
     opts: pulumi.CustomResourceOptions = {},
   ): R {
-    const [finalArgs, finalOpts] = applyTransform(transform, childName, args, { ...opts, parent: this });
-    return construct(childName, finalArgs, finalOpts);
-  }
-
-  private awsEnvironment(): pulumi.Output<AwsEnvironment> {
-    const invokeOpts = { parent: this };
-    return pulumi
-      .all([
-        aws.getPartitionOutput({}, invokeOpts),
-        aws.getRegionOutput({}, invokeOpts),
-        aws.getCallerIdentityOutput({}, invokeOpts),
-      ])
-      .apply(([partition, region, identity]) => ({
-        partition: partition.partition,
-        region: region.region,
-        accountId: identity.accountId,
-      }));
+    return construct(...applyResourceTransform(transform, childName, args, { ...opts, parent: this }));
   }
 
   /**

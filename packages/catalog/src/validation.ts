@@ -1,4 +1,5 @@
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
+import { assertKnownKeys, assertTransformHooks, checkedInput } from '@spotify-lake/component-kit';
 import {
   assertBytesScannedCutoff,
   assertResultsPrefix,
@@ -91,40 +92,6 @@ const TRANSFORM_KEYS: readonly (keyof LakeCatalogTransforms)[] = [
 ];
 const LAKE_KEYS = ['dataBucketName', 'dataBucketArn', 'resultsBucketName', 'resultsBucketArn'] as const;
 
-const isPending = (value: unknown): boolean => pulumi.Output.isInstance(value) || value instanceof Promise;
-
-/**
- * Checks a value now when it is known, or when it resolves (an Output or a Promise), so that a bad value from
- * stack configuration still fails with the same message.
- */
-export function checkedInput<T>(
-  value: pulumi.Input<T>,
-  check: (value: T) => void,
-  errorPrefix = '',
-): pulumi.Input<T> {
-  if (!isPending(value)) {
-    check(value as T);
-    return value;
-  }
-  return pulumi.output(value).apply((resolved) => {
-    try {
-      check(resolved as T);
-    } catch (error) {
-      throw new Error(errorPrefix + (error as Error).message);
-    }
-    return resolved;
-  }) as pulumi.Input<T>;
-}
-
-function assertKnownKeys(object: object, allowed: readonly string[], where: string): void {
-  const unknown = Object.keys(object).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw new Error(
-      `${where}: unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; expected ${allowed.join(', ')}`,
-    );
-  }
-}
-
 function assertOneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
@@ -139,7 +106,7 @@ function resolveCrawler(crawler: LakeCatalogCrawlerArgs | undefined): ResolvedCr
   if (crawler === undefined) return undefined;
   if (typeof crawler !== 'object' || crawler === null)
     throw new Error('crawler must be an object such as { enabled: true }');
-  assertKnownKeys(crawler, CRAWLER_KEYS, 'crawler');
+  assertKnownKeys('', 'crawler option', crawler, CRAWLER_KEYS);
   if (crawler.enabled !== undefined && typeof crawler.enabled !== 'boolean') {
     throw new Error(`crawler.enabled must be true or false; got ${JSON.stringify(crawler.enabled)}`);
   }
@@ -154,11 +121,10 @@ function resolveCrawler(crawler: LakeCatalogCrawlerArgs | undefined): ResolvedCr
     throw new Error(`crawler.targets lists a zone twice: ${targets.join(', ')}`);
 
   if (crawler.schemaChangePolicy !== undefined) {
-    assertKnownKeys(
-      crawler.schemaChangePolicy,
-      ['updateBehavior', 'deleteBehavior'],
-      'crawler.schemaChangePolicy',
-    );
+    assertKnownKeys('', 'crawler.schemaChangePolicy option', crawler.schemaChangePolicy, [
+      'updateBehavior',
+      'deleteBehavior',
+    ]);
   }
   const schemaChangePolicy = { ...defaultSchemaChangePolicy(), ...crawler.schemaChangePolicy };
   assertOneOf(
@@ -197,7 +163,7 @@ function resolve(
 ): ResolvedLakeCatalogArgs {
   if (typeof args !== 'object' || args === null)
     throw new Error('args are required: { lake, bytesScannedCutoffPerQuery }');
-  assertKnownKeys(args, ARG_KEYS, 'args');
+  assertKnownKeys('', 'option', args, ARG_KEYS);
   if (typeof args.lake !== 'object' || args.lake === null) {
     throw new Error(
       'lake is required: a DataLake or an object with dataBucketName, dataBucketArn, resultsBucketName, resultsBucketArn',
@@ -210,21 +176,7 @@ function resolve(
       'bytesScannedCutoffPerQuery is required: the most bytes one query may scan (at least 10485760, 10 MB)',
     );
   }
-  if (args.transform !== undefined) {
-    if (typeof args.transform !== 'object' || args.transform === null) {
-      throw new Error(
-        `transform must be an object of hooks per child; got ${JSON.stringify(args.transform)}`,
-      );
-    }
-    assertKnownKeys(args.transform, TRANSFORM_KEYS, 'transform');
-    for (const [child, hook] of Object.entries(args.transform)) {
-      if (hook !== undefined && typeof hook !== 'function' && (typeof hook !== 'object' || hook === null)) {
-        throw new Error(
-          `transform.${child} must be an object merged over the args or a function (args, opts, name) => void`,
-        );
-      }
-    }
-  }
+  assertTransformHooks('', args.transform, TRANSFORM_KEYS);
   const resultsPrefix = args.resultsPrefix ?? DEFAULT_RESULTS_PREFIX;
   assertResultsPrefix(resultsPrefix);
   for (const flag of ['forceDestroyWorkgroup', 'createNamedQueries'] as const) {

@@ -3,7 +3,7 @@ import * as catalog from '../src/index';
 
 describe('package entry point', () => {
   it('exports the component, its type token and the named secure defaults', () => {
-    expect(catalog.LAKE_CATALOG_TYPE).toBe('spotify:catalog:LakeCatalog');
+    expect(catalog.LakeCatalog.TYPE).toBe('spotify:catalog:LakeCatalog');
     for (const name of [
       'LakeCatalog',
       'defaultSchemaChangePolicy',

@@ -271,6 +271,15 @@ describe('LakeCatalog options', () => {
     }
   });
 
+  it('keeps its identity tags when a user tag names the same key', async () => {
+    await build('cat', { tags: { 'spotify-lake:instance': 'spoofed', 'spotify-lake:stack': 'dev' } });
+    expect(inputsOf('cat-db').tags).toMatchObject({
+      'spotify-lake:component': 'LakeCatalog',
+      'spotify-lake:instance': 'cat',
+      'spotify-lake:stack': 'dev',
+    });
+  });
+
   it('gives two instances in one stack different names everywhere', async () => {
     await build('one');
     await build('two');

@@ -1,9 +1,9 @@
 import type * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import type { ResourceTransform } from '@spotify-lake/component-kit';
 import type { LakeLifecycleArgs } from './lifecycle/lifecycle-rules';
 import type { DisposableDataArgs } from './protection';
 import type { MinimumTlsVersion } from './storage/bucket-policy';
-import type { Transform } from './transform';
 
 /** Server-side encryption of the data and query-results buckets. */
 export type LakeEncryption = 'kms' | 'sse-s3';
@@ -16,20 +16,20 @@ export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | '
  * run once per bucket and receive the logical name (`<lake>-data-policy`, `<lake>-results-policy`, ...).
  */
 export interface DataLakeTransforms {
-  dataBucket?: Transform<aws.s3.BucketArgs>;
-  resultsBucket?: Transform<aws.s3.BucketArgs>;
-  logBucket?: Transform<aws.s3.BucketArgs>;
-  kmsKey?: Transform<aws.kms.KeyArgs>;
-  kmsAlias?: Transform<aws.kms.AliasArgs>;
-  publicAccessBlock?: Transform<aws.s3.BucketPublicAccessBlockArgs>;
-  ownershipControls?: Transform<aws.s3.BucketOwnershipControlsArgs>;
-  encryption?: Transform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
-  versioning?: Transform<aws.s3.BucketVersioningArgs>;
-  lifecycle?: Transform<aws.s3.BucketLifecycleConfigurationArgs>;
-  bucketPolicy?: Transform<aws.s3.BucketPolicyArgs>;
-  logging?: Transform<aws.s3.BucketLoggingArgs>;
+  dataBucket?: ResourceTransform<aws.s3.BucketArgs>;
+  resultsBucket?: ResourceTransform<aws.s3.BucketArgs>;
+  logBucket?: ResourceTransform<aws.s3.BucketArgs>;
+  kmsKey?: ResourceTransform<aws.kms.KeyArgs>;
+  kmsAlias?: ResourceTransform<aws.kms.AliasArgs>;
+  publicAccessBlock?: ResourceTransform<aws.s3.BucketPublicAccessBlockArgs>;
+  ownershipControls?: ResourceTransform<aws.s3.BucketOwnershipControlsArgs>;
+  encryption?: ResourceTransform<aws.s3.BucketServerSideEncryptionConfigurationArgs>;
+  versioning?: ResourceTransform<aws.s3.BucketVersioningArgs>;
+  lifecycle?: ResourceTransform<aws.s3.BucketLifecycleConfigurationArgs>;
+  bucketPolicy?: ResourceTransform<aws.s3.BucketPolicyArgs>;
+  logging?: ResourceTransform<aws.s3.BucketLoggingArgs>;
   /** Role policies created by the `grant*` methods. */
-  rolePolicy?: Transform<aws.iam.RolePolicyArgs>;
+  rolePolicy?: ResourceTransform<aws.iam.RolePolicyArgs>;
 }
 
 /**

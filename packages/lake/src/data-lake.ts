@@ -1,5 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
+import { applyResourceTransform, componentType, mergeTags } from '@spotify-lake/component-kit';
 import { LAKE_ZONES, type LakeZone } from '@spotify-lake/contract';
 import { keyUsePolicy, resultsReadWritePolicy, zoneReadPolicy, zoneWritePolicy } from './access/grants';
 import type { DataLakeArgs } from './data-lake-args';
@@ -19,7 +20,6 @@ import {
 } from './storage/bucket-policy';
 import { createSecureBucket } from './storage/secure-bucket';
 import { kmsEncryptionRule, lakeKeySettings, sseS3EncryptionRule } from './storage/secure-defaults';
-import { applyTransform } from './transform';
 import { type ResolvedDataLakeArgs, resolveDataLakeArgs } from './validation';
 
 /** Key prefixes of the lake's zones in the data bucket (from the contract's `LAKE_ZONES`). */
@@ -47,7 +47,7 @@ export interface GrantOptions {
  * lifecycle rules, and protected from deletion unless the caller opts into disposable data in two steps.
  */
 export class DataLake extends pulumi.ComponentResource {
-  static readonly TYPE = 'spotify:lake:DataLake';
+  static readonly TYPE = componentType('lake', 'DataLake');
 
   /** The bucket holding the zones. */
   readonly dataBucket: aws.s3.Bucket;
@@ -88,17 +88,12 @@ export class DataLake extends pulumi.ComponentResource {
     const partition = aws.getPartitionOutput({}, invokeOpts).partition;
     this.region = aws.getRegionOutput({}, invokeOpts).region;
 
-    const tagsFor = (bucketRole: string) =>
-      pulumi.output(settings.tags).apply((tags) => ({
-        ...tags,
-        'spotify-lake:component': 'DataLake',
-        'spotify-lake:lake': name,
-        'spotify-lake:role': bucketRole,
-      }));
+    const tagsFor = (role: string) =>
+      mergeTags(settings.tags, { component: 'DataLake', instance: name, role });
 
     if (settings.encryption === 'kms' && settings.kmsKeyArn === undefined) {
       this.kmsKey = new aws.kms.Key(
-        ...applyTransform<aws.kms.KeyArgs>(
+        ...applyResourceTransform<aws.kms.KeyArgs>(
           settings.transform.kmsKey,
           `${name}-key`,
           {
@@ -115,7 +110,7 @@ export class DataLake extends pulumi.ComponentResource {
         ),
       );
       this.kmsAlias = new aws.kms.Alias(
-        ...applyTransform<aws.kms.AliasArgs>(
+        ...applyResourceTransform<aws.kms.AliasArgs>(
           settings.transform.kmsAlias,
           `${name}-key-alias`,
           // A prefix, so that the same lake name in two stacks of one account gets two aliases.
@@ -217,7 +212,7 @@ export class DataLake extends pulumi.ComponentResource {
       [results, ACCESS_LOG_PREFIXES.results],
     ] as const) {
       new aws.s3.BucketLogging(
-        ...applyTransform<aws.s3.BucketLoggingArgs>(
+        ...applyResourceTransform<aws.s3.BucketLoggingArgs>(
           settings.transform.logging,
           `${source === data ? `${name}-data` : `${name}-results`}-logging`,
           {
@@ -329,7 +324,7 @@ export class DataLake extends pulumi.ComponentResource {
     }
     this.grantNames.add(logicalName);
     return new aws.iam.RolePolicy(
-      ...applyTransform<aws.iam.RolePolicyArgs>(
+      ...applyResourceTransform<aws.iam.RolePolicyArgs>(
         this.settings.transform.rolePolicy,
         logicalName,
         {

@@ -8,5 +8,4 @@ export * from './protection';
 export * from './storage/bucket-policy';
 export * from './storage/secure-bucket';
 export * from './storage/secure-defaults';
-export * from './transform';
 export * from './validation';

@@ -1,5 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
-import { assertKnownKeys } from './known-keys';
+import { assertKnownKeys } from '@spotify-lake/component-kit';
 
 /**
  * The two-step opt-in to disposable data. Both steps are needed: `enabled: true`, and `confirm` set to the name

@@ -1,6 +1,6 @@
 import * as pulumi from '@pulumi/pulumi';
+import { assertKnownKeys, assertTransformHooks } from '@spotify-lake/component-kit';
 import type { DataLakeArgs, DataLakeTransforms, LakeEncryption, ObjectOwnership } from './data-lake-args';
-import { assertKnownKeys } from './known-keys';
 import { type LakeLifecycle, resolveLifecycle } from './lifecycle/lifecycle-rules';
 import { type DataProtection, resolveDataProtection } from './protection';
 import type { MinimumTlsVersion } from './storage/bucket-policy';
@@ -155,24 +155,8 @@ export function resolveDataLakeArgs(name: string, args: DataLakeArgs, stack: str
       `${owner}: kmsKeyDeletionWindowDays must be a whole number from 7 to 30 (got ${String(window)})`,
     );
   }
+  assertTransformHooks(owner, args.transform, TRANSFORM_KEYS);
   const transform = args.transform ?? {};
-  if (typeof transform !== 'object' || transform === null) {
-    throw new Error(
-      `${owner}: transform must be an object of hooks per child kind (got ${JSON.stringify(transform)})`,
-    );
-  }
-  for (const [key, hook] of Object.entries(transform)) {
-    if (!(TRANSFORM_KEYS as readonly string[]).includes(key)) {
-      throw new Error(
-        `${owner}: transform.${key} is not a child of the lake; expected one of ${TRANSFORM_KEYS.join(', ')}`,
-      );
-    }
-    if (hook !== undefined && typeof hook !== 'function' && (typeof hook !== 'object' || hook === null)) {
-      throw new Error(
-        `${owner}: transform.${key} must be an object merged over the args or a function (args, opts, name) => void`,
-      );
-    }
-  }
   return {
     encryption,
     kmsKeyArn: args.kmsKeyArn === undefined ? undefined : checkedKmsKeyArn(owner, args.kmsKeyArn),

@@ -212,7 +212,7 @@ describe('DataLake with default args', async () => {
       expect(resource.inputs.tags).toMatchObject({
         team: 'data',
         'spotify-lake:component': 'DataLake',
-        'spotify-lake:lake': 'dflt',
+        'spotify-lake:instance': 'dflt',
       });
     }
     expect(named('dflt-data').inputs.tags).toMatchObject({ 'spotify-lake:role': 'data' });
@@ -226,7 +226,7 @@ describe('DataLake with default args', async () => {
       expect(resource.inputs.tags, resource.name).toMatchObject({
         team: 'data',
         'spotify-lake:component': 'DataLake',
-        'spotify-lake:lake': 'dflt',
+        'spotify-lake:instance': 'dflt',
       });
     }
   });
@@ -431,9 +431,9 @@ describe('DataLake opt-outs', () => {
 
   it('caller tags never override the lake identity tags', async () => {
     const { named } = await buildLake(mocks, 'tagged', {
-      tags: { 'spotify-lake:lake': 'spoofed', env: 'dev' },
+      tags: { 'spotify-lake:instance': 'spoofed', env: 'dev' },
     });
-    expect(named('tagged-data').inputs.tags).toMatchObject({ 'spotify-lake:lake': 'tagged', env: 'dev' });
+    expect(named('tagged-data').inputs.tags).toMatchObject({ 'spotify-lake:instance': 'tagged', env: 'dev' });
   });
 });
 

@@ -106,7 +106,7 @@ describe('DataLake argument validation', () => {
     [
       'a misspelt transform',
       { transform: { bucket: {} } },
-      'DataLake "bad": transform.bucket is not a child of the lake; expected one of dataBucket, resultsBucket',
+      'DataLake "bad": unknown transform hook "bucket"; expected dataBucket, resultsBucket',
     ],
     [
       'IA too early',

@@ -1,14 +1,9 @@
 import type * as aws from '@pulumi/aws';
+import type { AwsEnvironment } from '@spotify-lake/component-kit';
 import type { DeleteBehavior, UpdateBehavior } from './crawler-settings';
 
 /** Glue writes crawler logs to `/aws-glue/crawlers`, or `/aws-glue/crawlers-role/...` with a security configuration. */
 export const CRAWLER_LOG_GROUP_PREFIX = '/aws-glue/crawlers';
-
-export interface AwsEnvironment {
-  partition: string;
-  region: string;
-  accountId: string;
-}
 
 /** ARN pattern of the crawler log groups. */
 export function crawlerLogGroupArn(env: AwsEnvironment): string {

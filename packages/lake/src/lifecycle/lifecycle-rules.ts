@@ -1,6 +1,6 @@
 import type * as aws from '@pulumi/aws';
+import { assertKnownKeys } from '@spotify-lake/component-kit';
 import { LAKE_ZONES } from '@spotify-lake/contract';
-import { assertKnownKeys } from '../known-keys';
 
 type LifecycleRule = aws.types.input.s3.BucketLifecycleConfigurationRule;
 

@@ -1,10 +1,10 @@
 import * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
+import { applyResourceTransform, type ResourceTransform } from '@spotify-lake/component-kit';
 import type { DataLakeTransforms, ObjectOwnership } from '../data-lake-args';
 import type { PolicyStatement } from '../iam/policy-document';
 import { policyDocument } from '../iam/policy-document';
 import type { DataProtection } from '../protection';
-import { applyTransform, type Transform } from '../transform';
 import { blockAllPublicAccess } from './secure-defaults';
 
 type EncryptionRule = aws.types.input.s3.BucketServerSideEncryptionConfigurationRule;
@@ -25,7 +25,7 @@ export interface SecureBucketSpec {
   lifecycleRules: LifecycleRule[];
   /** The bucket policy's statements, given the bucket's ARN. `undefined`: the bucket gets no policy. */
   policyStatements: ((bucketArn: pulumi.Output<string>) => pulumi.Output<PolicyStatement[]>) | undefined;
-  bucketTransform: Transform<aws.s3.BucketArgs> | undefined;
+  bucketTransform: ResourceTransform<aws.s3.BucketArgs> | undefined;
   transforms: DataLakeTransforms;
 }
 
@@ -51,7 +51,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
     ...extra,
   });
   const bucket = new aws.s3.Bucket(
-    ...applyTransform<aws.s3.BucketArgs>(
+    ...applyResourceTransform<aws.s3.BucketArgs>(
       spec.bucketTransform,
       spec.name,
       { forceDestroy: spec.protection.forceDestroy, tags: spec.tags },
@@ -62,7 +62,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
 
   const publicAccessBlock = spec.blockPublicAccess
     ? new aws.s3.BucketPublicAccessBlock(
-        ...applyTransform<aws.s3.BucketPublicAccessBlockArgs>(
+        ...applyResourceTransform<aws.s3.BucketPublicAccessBlockArgs>(
           t.publicAccessBlock,
           `${spec.name}-public-access-block`,
           { bucket: bucketId, ...blockAllPublicAccess() },
@@ -72,7 +72,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
     : undefined;
 
   const ownershipControls = new aws.s3.BucketOwnershipControls(
-    ...applyTransform<aws.s3.BucketOwnershipControlsArgs>(
+    ...applyResourceTransform<aws.s3.BucketOwnershipControlsArgs>(
       t.ownershipControls,
       `${spec.name}-ownership`,
       { bucket: bucketId, rule: { objectOwnership: spec.objectOwnership } },
@@ -81,7 +81,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
   );
 
   const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
-    ...applyTransform<aws.s3.BucketServerSideEncryptionConfigurationArgs>(
+    ...applyResourceTransform<aws.s3.BucketServerSideEncryptionConfigurationArgs>(
       t.encryption,
       `${spec.name}-encryption`,
       { bucket: bucketId, rules: [spec.encryptionRule] },
@@ -93,7 +93,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
     spec.versioning === undefined
       ? undefined
       : new aws.s3.BucketVersioning(
-          ...applyTransform<aws.s3.BucketVersioningArgs>(
+          ...applyResourceTransform<aws.s3.BucketVersioningArgs>(
             t.versioning,
             `${spec.name}-versioning`,
             {
@@ -106,7 +106,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
         );
 
   const lifecycle = new aws.s3.BucketLifecycleConfiguration(
-    ...applyTransform<aws.s3.BucketLifecycleConfigurationArgs>(
+    ...applyResourceTransform<aws.s3.BucketLifecycleConfigurationArgs>(
       t.lifecycle,
       `${spec.name}-lifecycle`,
       { bucket: bucketId, rules: spec.lifecycleRules },
@@ -119,7 +119,7 @@ export function createSecureBucket(spec: SecureBucketSpec): SecureBucket {
     spec.policyStatements === undefined
       ? undefined
       : new aws.s3.BucketPolicy(
-          ...applyTransform<aws.s3.BucketPolicyArgs>(
+          ...applyResourceTransform<aws.s3.BucketPolicyArgs>(
             t.bucketPolicy,
             `${spec.name}-policy`,
             {
