@@ -4,8 +4,6 @@ export type { RetryOptions } from './athena/retry';
 export { AthenaQueryRunner, type AthenaRunnerOptions, type AthenaRunOptions } from './athena/runner';
 export { PRICE_PER_TB_USD, scanCostUsd } from './athena/statistics';
 export { type AthenaValue, athenaConverter, parseStructured } from './athena/values';
-export * from './catalog';
-export { topN } from './catalog/top-n';
 export { aggregate, column, nullableAggregate, type ResultColumn, type RowOf } from './define/columns';
 export { ParameterError } from './define/errors';
 export * from './define/params';
@@ -19,7 +17,6 @@ export {
   type QueryRow,
   type QuerySpec,
 } from './define/query';
-export { LOCAL_TARGET, LocalQueryRunner, type LocalRunnerOptions } from './local/runner';
 export { type NamedQuerySpec, namedQueries } from './named-queries';
 export { type Clock, systemClock, type VirtualClock, virtualClock } from './runner/clock';
 export { ColumnDriftError, QueryAbortedError, QueryTimeoutError, ResultValueError } from './runner/errors';
@@ -34,3 +31,5 @@ export type {
 export { type Dialect, DUCKDB, renderSql, TRINO } from './sql/dialect';
 export { type QueryTarget, quoteIdentifier } from './sql/identifier';
 export { approxPercentile, intDiv, integerSeries, isoDayOfWeek, type Sql, sql } from './sql/template';
+export * from './warehouse-queries';
+export { topN } from './warehouse-queries/top-n';

@@ -1,6 +1,6 @@
-import { QUERIES } from './catalog';
 import type { ParamSpecs } from './define/params';
 import { renderSql, TRINO } from './sql/dialect';
+import { QUERIES } from './warehouse-queries';
 
 /** A saved query for Athena's console (an `AWS::Athena::NamedQuery`); the console prompts for each `?`. */
 export interface NamedQuerySpec {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { QUERIES } from '../src/catalog';
 import { namedQueries } from '../src/named-queries';
 import { renderSql, TRINO } from '../src/sql/dialect';
+import { QUERIES } from '../src/warehouse-queries';
 
 describe('namedQueries', () => {
   it('returns every query with the exact Athena SQL text, defaults applied', () => {

@@ -1,5 +1,5 @@
 /**
- * A stack with the lake's catalog: contract tables, the Athena workgroup with its named queries, and (from
+ * A stack with the lake's catalog: contract tables, the Athena workgroup with a named query, and (from
  * configuration) the crawler. Typechecked with the package (tsconfig.json includes examples/).
  *
  * With the DataLake component in the same program, pass it directly:
@@ -34,6 +34,15 @@ const catalog = new LakeCatalog('catalog', {
     enabled: config.getBoolean('crawler') ?? false,
     schedule: 'cron(15 2 * * ? *)',
   },
+  // Saved in the workgroup for analysts; a program using @spotify-lake/queries passes
+  // (t) => namedQueries({ database: t.databaseName, warehouseTable: t.warehouseTable }).
+  namedQueries: ({ databaseName, warehouseTable }) => [
+    {
+      name: 'rows-per-release-year',
+      description: 'Warehouse rows per release year.',
+      sql: `SELECT release_year, COUNT(*) AS row_count FROM "${databaseName}"."${warehouseTable}" GROUP BY release_year ORDER BY release_year`,
+    },
+  ],
   tags: { project: 'spotify-lake', stack: pulumi.getStack() },
   transform: {
     // Keep the workgroup (and its query history) out of any accidental destroy in prod.

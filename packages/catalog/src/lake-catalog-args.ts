@@ -1,6 +1,7 @@
 import type * as aws from '@pulumi/aws';
 import type * as pulumi from '@pulumi/pulumi';
 import type { ResourceTransform } from '@spotify-lake/component-kit';
+import type { NamedQuerySource } from './athena/named-queries';
 import type {
   CrawlerTarget,
   DeleteBehavior,
@@ -108,10 +109,13 @@ export interface LakeCatalogArgs {
    */
   forceDestroyWorkgroup?: boolean;
   /**
-   * Save the queries of @spotify-lake/queries in the workgroup as named queries, for analysts in the Athena console.
-   * @default true
+   * Saved queries for analysts in the Athena console, one `aws.athena.NamedQuery` each in the workgroup: a list, or
+   * a function of `{ databaseName, warehouseTable }` that renders them for this catalog's database, e.g.
+   * `(t) => namedQueries({ database: t.databaseName, warehouseTable: t.warehouseTable })` from
+   * `@spotify-lake/queries`. Each is checked against Athena's limits (name 1-128, description 1-1024 characters).
+   * @default [] (none)
    */
-  createNamedQueries?: boolean;
+  namedQueries?: NamedQuerySource;
   /**
    * The optional Glue crawler.
    * @default { enabled: false }

@@ -9,7 +9,8 @@ import {
   type ResourceTransform,
   type Tags,
 } from '@spotify-lake/component-kit';
-import { catalogNamedQueries, namedQueryResourceName } from './athena/named-queries';
+import { WAREHOUSE_TABLE } from '@spotify-lake/contract';
+import { catalogNamedQueries, type NamedQuerySource, namedQueryResourceName } from './athena/named-queries';
 import { resultsOutputLocation, workgroupConfiguration } from './athena/workgroup-configuration';
 import { crawlerLogsKeyPolicy, crawlerPolicyDocument, glueTrustPolicy } from './crawler/crawler-policy';
 import { crawlerTargetPrefixes } from './crawler/crawler-settings';
@@ -49,7 +50,7 @@ export interface LakeCatalogCrawlerResources {
 /**
  * The lake's Glue Data Catalog and Athena workgroup: a database whose tables are declared from the data contract
  * (no crawler needed for a schema), an optional crawler, and an engine v3 workgroup that writes encrypted results
- * to the lake's results bucket and holds the named queries of @spotify-lake/queries.
+ * to the lake's results bucket and holds the named queries it is given.
  */
 export class LakeCatalog extends pulumi.ComponentResource {
   static readonly TYPE = componentType('catalog', 'LakeCatalog');
@@ -63,7 +64,7 @@ export class LakeCatalog extends pulumi.ComponentResource {
   public readonly workgroupName: pulumi.Output<string>;
   /** `s3://<results bucket>/<resultsPrefix>/`. */
   public readonly resultsLocation: pulumi.Output<string>;
-  /** Created once the database name is known; empty when `createNamedQueries` is false. */
+  /** One per entry of `namedQueries`, created once the database name is known; empty by default. */
   public readonly namedQueries: pulumi.Output<aws.athena.NamedQuery[]>;
   public readonly namedQueryNames: pulumi.Output<string[]>;
   /** `undefined` unless `crawler.enabled`. */
@@ -122,9 +123,7 @@ export class LakeCatalog extends pulumi.ComponentResource {
     );
     this.workgroupName = this.workgroup.name;
 
-    this.namedQueries = settings.createNamedQueries
-      ? this.createNamedQueries(name, transforms)
-      : pulumi.output([]);
+    this.namedQueries = this.createNamedQueries(name, settings.namedQueries, transforms);
     this.namedQueryNames = this.namedQueries.apply((queries) => pulumi.all(queries.map((q) => q.name)));
 
     this.crawler = settings.crawler
@@ -154,15 +153,16 @@ export class LakeCatalog extends pulumi.ComponentResource {
   }
 
   /**
-   * One named query per entry of the queries package. Built inside an apply because the queries need the database
+   * One named query per entry of `namedQueries`. Built inside an apply because the queries need the database
    * name as a string; their inputs stay Outputs of the database and workgroup so they are created after both.
    */
   private createNamedQueries(
     name: string,
+    source: NamedQuerySource,
     transforms: LakeCatalogTransforms,
   ): pulumi.Output<aws.athena.NamedQuery[]> {
-    return this.database.name.apply((database) =>
-      catalogNamedQueries(database).map((query) =>
+    return this.database.name.apply((databaseName) =>
+      catalogNamedQueries(source, { databaseName, warehouseTable: WAREHOUSE_TABLE }).map((query) =>
         this.child(
           transforms.namedQuery,
           namedQueryResourceName(name, query.name),

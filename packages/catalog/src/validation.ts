@@ -1,5 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { assertKnownKeys, assertTransformHooks, checkedInput } from '@spotify-lake/component-kit';
+import type { NamedQuerySource } from './athena/named-queries';
 import {
   assertBytesScannedCutoff,
   assertResultsPrefix,
@@ -47,7 +48,7 @@ export interface ResolvedLakeCatalogArgs {
   bytesScannedCutoffPerQuery: pulumi.Input<number>;
   resultsPrefix: string;
   forceDestroyWorkgroup: boolean;
-  createNamedQueries: boolean;
+  namedQueries: NamedQuerySource;
   /** `undefined` when the crawler is off. */
   crawler: ResolvedCrawler | undefined;
 }
@@ -63,7 +64,7 @@ const ARG_KEYS: readonly (keyof LakeCatalogArgs)[] = [
   'resultsPrefix',
   'resultsBucketOwner',
   'forceDestroyWorkgroup',
-  'createNamedQueries',
+  'namedQueries',
   'crawler',
   'tags',
   'transform',
@@ -179,7 +180,16 @@ function resolve(
   assertTransformHooks('', args.transform, TRANSFORM_KEYS);
   const resultsPrefix = args.resultsPrefix ?? DEFAULT_RESULTS_PREFIX;
   assertResultsPrefix(resultsPrefix);
-  for (const flag of ['forceDestroyWorkgroup', 'createNamedQueries'] as const) {
+  if (
+    args.namedQueries !== undefined &&
+    !Array.isArray(args.namedQueries) &&
+    typeof args.namedQueries !== 'function'
+  ) {
+    throw new Error(
+      `namedQueries must be a list of { name, description, sql } or a function of { databaseName, warehouseTable }; got ${JSON.stringify(args.namedQueries)}`,
+    );
+  }
+  for (const flag of ['forceDestroyWorkgroup'] as const) {
     if (args[flag] !== undefined && typeof args[flag] !== 'boolean') {
       throw new Error(`${flag} must be true or false; got ${JSON.stringify(args[flag])}`);
     }
@@ -203,7 +213,7 @@ function resolve(
     ),
     resultsPrefix,
     forceDestroyWorkgroup: args.forceDestroyWorkgroup ?? false,
-    createNamedQueries: args.createNamedQueries ?? true,
+    namedQueries: args.namedQueries ?? [],
     crawler: resolveCrawler(args.crawler),
   };
 }

@@ -86,9 +86,9 @@ describe('documented defaults', () => {
       checked.push(arg);
     }
     expect(checked.sort()).toEqual([
-      'createNamedQueries',
       'databaseDescription',
       'forceDestroyWorkgroup',
+      'namedQueries',
       'resultsPrefix',
     ]);
     expect(literal(docs.LakeCatalogArgs!.crawler!)).toEqual({ enabled: false });

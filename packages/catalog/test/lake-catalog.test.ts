@@ -6,7 +6,6 @@ import {
   SOURCES,
   WAREHOUSE_COLUMNS,
 } from '@spotify-lake/contract';
-import { namedQueries } from '@spotify-lake/queries';
 import { takesTags, wildcardViolations } from '@spotify-lake/testing';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LakeCatalog as LakeCatalogClass } from '../src/lake-catalog';
@@ -48,6 +47,20 @@ const lakeWithKey: LakeRef = {
 /** As the DataLake exposes it when SSE-S3 was chosen: an Output that resolves to undefined. */
 const lakeWithoutKey: LakeRef = { ...lakeWithKey, kmsKeyArn: pulumi.output(undefined) };
 const CUTOFF = 1024 ** 3;
+
+/** Named queries as a query package would render them for a database. */
+const renderedQueries = (database: string) => [
+  {
+    name: 'top-labels',
+    description: 'Labels with the most albums.',
+    sql: `SELECT label FROM ${database}.datawarehouse`,
+  },
+  {
+    name: 'genre-counts',
+    description: 'Rows per genre.',
+    sql: `SELECT genre FROM ${database}.datawarehouse`,
+  },
+];
 
 let recorder: ResourceRecorder;
 let LakeCatalog: typeof LakeCatalogClass;
@@ -174,10 +187,19 @@ describe('LakeCatalog defaults', () => {
     });
   });
 
-  it('saves every query of the queries package as a named query in the workgroup, once registered late', async () => {
-    const catalog = new LakeCatalog('cat', { lake: lakeWithKey, bytesScannedCutoffPerQuery: CUTOFF });
+  it('saves every given named query in the workgroup, rendered for its database, once registered late', async () => {
+    const targets: unknown[] = [];
+    const catalog = new LakeCatalog('cat', {
+      lake: lakeWithKey,
+      bytesScannedCutoffPerQuery: CUTOFF,
+      namedQueries: (target) => {
+        targets.push(target);
+        return renderedQueries(target.databaseName);
+      },
+    });
     await recorder.settled();
-    const expected = namedQueries({ database: `cat_${MOCK_STACK}` });
+    expect(targets).toEqual([{ databaseName: `cat_${MOCK_STACK}`, warehouseTable: 'datawarehouse' }]);
+    const expected = renderedQueries(`cat_${MOCK_STACK}`);
     const saved = recorder.ofType(T.namedQuery);
     expect(saved.map((q) => q.inputs)).toEqual(
       expected.map((q) => ({
@@ -239,7 +261,9 @@ describe('LakeCatalog options', () => {
       workgroupName: 'analysts',
       resultsPrefix: 'team/athena',
       resultsBucketOwner: '999999999999',
+      namedQueries: (target) => renderedQueries(target.databaseName),
     });
+    expect(recorder.ofType(T.namedQuery).length).toBe(2);
     expect(inputsOf('cat-db')).toMatchObject({ name: 'analytics', description: 'Ours.' });
     expect(inputsOf('cat-workgroup').name).toBe('analysts');
     expect(inputsOf('cat-workgroup').configuration.resultConfiguration).toMatchObject({
@@ -249,8 +273,15 @@ describe('LakeCatalog options', () => {
     expect(recorder.ofType(T.namedQuery).every((q) => q.inputs.database === 'analytics')).toBe(true);
   });
 
-  it('creates no named query when createNamedQueries is false', async () => {
-    const { catalog } = await build('cat', { createNamedQueries: false });
+  it('saves a plain list of named queries as given', async () => {
+    await build('cat', { namedQueries: renderedQueries('fixed') });
+    expect(recorder.ofType(T.namedQuery).map((q) => q.inputs.query)).toEqual(
+      renderedQueries('fixed').map((q) => q.sql),
+    );
+  });
+
+  it('creates no named query by default', async () => {
+    const { catalog } = await build('cat');
     expect(recorder.ofType(T.namedQuery)).toEqual([]);
     expect(await resolvedValue(catalog.namedQueryNames)).toEqual([]);
   });
@@ -313,6 +344,7 @@ describe('LakeCatalog transforms', () => {
     };
     await build('cat', {
       crawler: { enabled: true },
+      namedQueries: renderedQueries('db'),
       transform: {
         database: hook,
         warehouseTable: hook,

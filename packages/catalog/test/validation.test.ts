@@ -17,6 +17,8 @@ const args = (over: Partial<LakeCatalogArgs> = {}): LakeCatalogArgs => ({
 });
 const resolve = (a: unknown) => resolveLakeCatalogArgs('cat', a as LakeCatalogArgs, 'prod');
 
+const SAVED = [{ name: 'q', description: 'A query.', sql: 'SELECT 1' }];
+
 describe('resolveLakeCatalogArgs defaults', () => {
   it('applies every documented default', () => {
     expect(resolve(args())).toEqual({
@@ -26,7 +28,7 @@ describe('resolveLakeCatalogArgs defaults', () => {
       bytesScannedCutoffPerQuery: 1_000_000_000,
       resultsPrefix: 'athena-results',
       forceDestroyWorkgroup: false,
-      createNamedQueries: true,
+      namedQueries: [],
       crawler: undefined,
     });
   });
@@ -56,7 +58,7 @@ describe('resolveLakeCatalogArgs defaults', () => {
         workgroupName: 'analysts',
         resultsPrefix: 'team/results',
         forceDestroyWorkgroup: true,
-        createNamedQueries: false,
+        namedQueries: SAVED,
         crawler: {
           enabled: true,
           schedule: 'cron(0 3 * * ? *)',
@@ -72,7 +74,7 @@ describe('resolveLakeCatalogArgs defaults', () => {
       workgroupName: 'analysts',
       resultsPrefix: 'team/results',
       forceDestroyWorkgroup: true,
-      createNamedQueries: false,
+      namedQueries: SAVED,
       crawler: {
         schedule: 'cron(0 3 * * ? *)',
         targets: ['staging', 'warehouse'],
@@ -126,8 +128,8 @@ describe('resolveLakeCatalogArgs errors', () => {
     ],
     [
       'a non-boolean flag',
-      args({ createNamedQueries: 'no' as never }),
-      'createNamedQueries must be true or false; got "no"',
+      args({ namedQueries: 'no' as never }),
+      'namedQueries must be a list of { name, description, sql } or a function of { databaseName, warehouseTable }; got "no"',
     ],
     [
       'a non-boolean force destroy',

@@ -2,8 +2,8 @@ import type { ColumnInfo, Row } from '@aws-sdk/client-athena';
 import { PHYSICAL_TYPES } from '@spotify-lake/contract';
 import { athenaRowDecoder } from '../athena/rows';
 import { AthenaQueryRunner } from '../athena/runner';
-import { topArtistsByFollowers } from '../catalog';
 import { virtualClock } from '../runner/clock';
+import { topArtistsByFollowers } from '../warehouse-queries';
 import { simulatedAthena } from './simulated-athena';
 
 /**

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 import { AthenaClient } from '@aws-sdk/client-athena';
 import { AthenaQueryRunner } from '../athena/runner';
-import { findQuery, QUERIES } from '../catalog';
 import { ParameterError } from '../define/errors';
 import type { ParamSpecs } from '../define/params';
 import type { AnyQuery } from '../define/query';
-import { LocalQueryRunner } from '../local/runner';
 import type { QueryRunner, QueryStatistics } from '../runner/types';
+import { findQuery, QUERIES } from '../warehouse-queries';
 import { type CliArgs, CliUsageError, parseCliArgs, USAGE } from './args';
 import { formatCsv, formatJson, formatTable } from './format';
 
@@ -63,6 +62,8 @@ function describeStatistics(s: QueryStatistics): string {
 
 async function openRunner(args: CliArgs, deps: CliDeps): Promise<{ runner: QueryRunner; close: () => void }> {
   if (args.engine === 'local') {
+    // Loaded on demand: DuckDB is an optional peer, needed only for the local engine.
+    const { LocalQueryRunner } = await import('../local/index.js');
     const runner = await LocalQueryRunner.open({ lakeDir: args.lake });
     return { runner, close: () => runner.close() };
   }

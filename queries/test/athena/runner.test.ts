@@ -9,10 +9,10 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { AthenaQueryCancelledError, AthenaQueryFailedError } from '../../src/athena/errors';
 import { AthenaQueryRunner, type AthenaRunnerOptions } from '../../src/athena/runner';
-import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/catalog';
 import { ParameterError } from '../../src/define/errors';
 import { virtualClock } from '../../src/runner/clock';
 import { ColumnDriftError, QueryAbortedError, QueryTimeoutError } from '../../src/runner/errors';
+import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/warehouse-queries';
 import {
   columnInfo,
   execution,

@@ -3,8 +3,8 @@ import { PHYSICAL_TYPES } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { AthenaQueryRunner } from '../../src/athena/runner';
 import { simulatedAthena } from '../../src/bench/simulated-athena';
-import { lakeSummary } from '../../src/catalog';
 import { virtualClock } from '../../src/runner/clock';
+import { lakeSummary } from '../../src/warehouse-queries';
 
 const COLUMNS: ColumnInfo[] = lakeSummary.columns.map((c) => ({
   Name: c.name,

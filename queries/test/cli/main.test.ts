@@ -6,8 +6,8 @@ import {
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUERIES } from '../../src/catalog';
 import { main } from '../../src/cli/main';
+import { QUERIES } from '../../src/warehouse-queries';
 import { columnInfo, execution, resultPages } from '../athena/athena-fakes';
 import { buildLake } from '../helpers/fixture-lake';
 

@@ -1,11 +1,11 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/catalog';
 import { aggregate, column, nullableAggregate } from '../../src/define/columns';
 import { ParameterError } from '../../src/define/errors';
 import { integer, limit } from '../../src/define/params';
 import { defineQuery, type QueryParams, type QueryRow } from '../../src/define/query';
 import { DUCKDB } from '../../src/sql/dialect';
 import { sql } from '../../src/sql/template';
+import { lakeSummary, topArtistsByFollowers, trackSearch } from '../../src/warehouse-queries';
 
 const target = { database: 'db' };
 

@@ -1,8 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { genreCounts, lakeSummary, QUERIES, topArtistsByFollowers, trackSearch } from '../../src/catalog';
-import { LocalQueryRunner } from '../../src/local/runner';
+import { LocalQueryRunner } from '../../src/local';
+import {
+  genreCounts,
+  lakeSummary,
+  QUERIES,
+  topArtistsByFollowers,
+  trackSearch,
+} from '../../src/warehouse-queries';
 import { buildLake, snapshotJson } from '../helpers/fixture-lake';
 
 /** The real sample: data/spotify-2023-sample in ../shared from the repo root, or in SPOTIFY_SHARED_DATA. */

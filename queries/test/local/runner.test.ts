@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import * as queries from '../../src';
+import { aggregate, column } from '../../src/define/columns';
+import { defineQuery } from '../../src/define/query';
+import { LocalQueryRunner } from '../../src/local';
+import {
+  ColumnDriftError,
+  QueryAbortedError,
+  QueryTimeoutError,
+  ResultValueError,
+} from '../../src/runner/errors';
+import { sql } from '../../src/sql/template';
 import {
   albumsWithMostTracks,
   genreCounts,
@@ -10,17 +20,7 @@ import {
   topArtistsByFollowers,
   trackDurationHistogram,
   trackSearch,
-} from '../../src/catalog';
-import { aggregate, column } from '../../src/define/columns';
-import { defineQuery } from '../../src/define/query';
-import { LocalQueryRunner } from '../../src/local/runner';
-import {
-  ColumnDriftError,
-  QueryAbortedError,
-  QueryTimeoutError,
-  ResultValueError,
-} from '../../src/runner/errors';
-import { sql } from '../../src/sql/template';
+} from '../../src/warehouse-queries';
 import { buildLake, snapshotJson } from '../helpers/fixture-lake';
 
 let lake: { lakeDir: string; remove: () => void };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { QUERIES } from '../../src/catalog';
 import { DUCKDB, renderSql, TRINO, tableName } from '../../src/sql/dialect';
 import { approxPercentile, intDiv, isoDayOfWeek, sql } from '../../src/sql/template';
+import { QUERIES } from '../../src/warehouse-queries';
 
 const target = { database: 'spotify_dev' };
 

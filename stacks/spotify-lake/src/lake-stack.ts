@@ -1,6 +1,7 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { LakeCatalog, type LakeCatalogArgs, type LakeRef } from '@spotify-lake/catalog';
 import { DataLake, type DataLakeArgs } from '@spotify-lake/lake';
+import { namedQueries } from '@spotify-lake/queries';
 import { BYTES_PER_MIB, STACK_TAG, type StackConfig } from './config';
 
 /**
@@ -42,6 +43,9 @@ export function lakeCatalogArgs(config: StackConfig, lake: LakeRef): LakeCatalog
     lake,
     bytesScannedCutoffPerQuery: config.bytesScannedCutoffMb * BYTES_PER_MIB,
     forceDestroyWorkgroup: config.disposableData,
+    // Analysts find every query of @spotify-lake/queries in the Athena console, with the SQL services send.
+    namedQueries: ({ databaseName, warehouseTable }) =>
+      namedQueries({ database: databaseName, warehouseTable }),
     crawler: { enabled: config.crawler },
     tags: stackTags(config),
     transform: protect ? { database: protectChild, workgroup: protectChild } : {},

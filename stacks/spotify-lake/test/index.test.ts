@@ -1,3 +1,4 @@
+import { QUERIES } from '@spotify-lake/queries';
 import { type RecordedResource, resolvedValue, wildcardViolations } from '@spotify-lake/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BYTES_PER_MIB } from '../src/config';
@@ -106,7 +107,7 @@ function itIsSecureByDefault(load: () => ProgramRun) {
       scripts: 'scripts/',
     });
     expect(await resolvedValue(outputs.tableNames)).toContain('datawarehouse');
-    expect((await resolvedValue(outputs.namedQueryNames)).length).toBeGreaterThan(0);
+    expect(await resolvedValue(outputs.namedQueryNames)).toEqual(QUERIES.map((q) => q.name));
   });
 
   it("tags every bucket with the stack file's tags and the stack name", () => {

@@ -1,24 +1,44 @@
-import { WAREHOUSE_TABLE } from '@spotify-lake/contract';
-import { namedQueries } from '@spotify-lake/queries';
-
 /** Athena's limits on a named query (CreateNamedQuery). */
 export const NAMED_QUERY_LIMITS = { name: 128, description: 1024, query: 262144 } as const;
 
+/** A saved query for Athena's console (an `AWS::Athena::NamedQuery`); the console prompts for each `?`. */
 export interface CatalogNamedQuery {
   readonly name: string;
   readonly description: string;
   readonly sql: string;
 }
 
+/** Where the named queries' SQL reads from: this catalog's database and its warehouse table. */
+export interface NamedQueryTarget {
+  readonly databaseName: string;
+  readonly warehouseTable: string;
+}
+
 /**
- * The queries package's named queries for this database, checked against Athena's limits so that a bad entry
- * fails the deployment preview with its name rather than an API error halfway through.
+ * The named queries a catalog saves: a list, or a function of the target that renders each query's SQL for the
+ * catalog's database (known only once the database resolves). The stacks pass the queries package's
+ * `namedQueries`; the component itself knows nothing of any query package.
  */
-export function catalogNamedQueries(database: string): CatalogNamedQuery[] {
-  const queries = namedQueries({ database, warehouseTable: WAREHOUSE_TABLE });
+export type NamedQuerySource =
+  | readonly CatalogNamedQuery[]
+  | ((target: NamedQueryTarget) => readonly CatalogNamedQuery[]);
+
+/**
+ * The named queries for this target, checked against Athena's limits so that a bad entry fails the deployment
+ * preview with its position and name rather than an API error halfway through.
+ */
+export function catalogNamedQueries(source: NamedQuerySource, target: NamedQueryTarget): CatalogNamedQuery[] {
+  const queries = typeof source === 'function' ? source(target) : source;
+  if (!Array.isArray(queries)) {
+    throw new Error(
+      `namedQueries must give a list of { name, description, sql }; got ${JSON.stringify(queries)}`,
+    );
+  }
   const seen = new Map<string, string>();
   for (const [index, query] of queries.entries()) {
-    const where = `named query #${index + 1} "${query.name}" from @spotify-lake/queries`;
+    const where = `named query #${index + 1} "${query?.name}"`;
+    if (typeof query !== 'object' || query === null)
+      throw new Error(`${where}: must be { name, description, sql }`);
     if (query.name.trim().length === 0 || query.name.length > NAMED_QUERY_LIMITS.name) {
       throw new Error(`${where}: name must be 1-${NAMED_QUERY_LIMITS.name} characters`);
     }
@@ -37,7 +57,7 @@ export function catalogNamedQueries(database: string): CatalogNamedQuery[] {
       throw new Error(`${where}: sql must be 1-${NAMED_QUERY_LIMITS.query} characters`);
     }
   }
-  return queries;
+  return [...queries];
 }
 
 /** Logical name of a named query's resource: stable as long as the query keeps its name. */

@@ -1,17 +1,14 @@
-import * as queries from '@spotify-lake/queries';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  type CatalogNamedQuery,
   catalogNamedQueries,
   NAMED_QUERY_LIMITS,
   namedQueryResourceName,
 } from '../../src/athena/named-queries';
 
-vi.mock('@spotify-lake/queries', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@spotify-lake/queries')>();
-  return { ...actual, namedQueries: vi.fn(actual.namedQueries) };
-});
+const TARGET = { databaseName: 'lake_prod', warehouseTable: 'datawarehouse' };
 
-const query = (name: string, extra: Partial<queries.NamedQuerySpec> = {}): queries.NamedQuerySpec => ({
+const query = (name: string, extra: Partial<CatalogNamedQuery> = {}): CatalogNamedQuery => ({
   name,
   description: `About ${name}.`,
   sql: 'SELECT 1',
@@ -19,41 +16,47 @@ const query = (name: string, extra: Partial<queries.NamedQuerySpec> = {}): queri
 });
 
 describe('catalogNamedQueries', () => {
-  afterEach(() => {
-    vi.mocked(queries.namedQueries).mockClear();
+  it('renders a function source for the target, once', () => {
+    const seen: unknown[] = [];
+    const result = catalogNamedQueries((target) => {
+      seen.push(target);
+      return [query('a', { sql: `SELECT 1 FROM ${target.databaseName}.${target.warehouseTable}` })];
+    }, TARGET);
+    expect(seen).toEqual([TARGET]);
+    expect(result).toEqual([query('a', { sql: 'SELECT 1 FROM lake_prod.datawarehouse' })]);
   });
 
-  it("returns the queries package's queries for the database and the warehouse table", () => {
-    const result = catalogNamedQueries('lake_prod');
-    expect(queries.namedQueries).toHaveBeenCalledWith({
-      database: 'lake_prod',
-      warehouseTable: 'datawarehouse',
+  it('returns a copy of a list source', () => {
+    const list = [query('a'), query('b')];
+    const result = catalogNamedQueries(list, TARGET);
+    expect(result).toEqual(list);
+    expect(result).not.toBe(list);
+  });
+
+  it('accepts entries at exactly the limits', () => {
+    const atLimits = query('x'.repeat(NAMED_QUERY_LIMITS.name), {
+      description: 'd'.repeat(NAMED_QUERY_LIMITS.description),
+      sql: 's'.repeat(NAMED_QUERY_LIMITS.query),
     });
-    expect(result).toEqual(vi.mocked(queries.namedQueries).mock.results[0]!.value);
-    expect(result.length).toBeGreaterThan(0);
+    expect(catalogNamedQueries([atLimits], TARGET)).toEqual([atLimits]);
   });
 
-  it('keeps every real query within Athena limits and names unique', () => {
-    const result = catalogNamedQueries('lake_prod');
-    expect(new Set(result.map((q) => namedQueryResourceName('c', q.name))).size).toBe(result.length);
-    for (const q of result) {
-      expect(q.name.length).toBeLessThanOrEqual(NAMED_QUERY_LIMITS.name);
-      expect(q.description.length).toBeLessThanOrEqual(NAMED_QUERY_LIMITS.description);
-      expect(q.sql).toContain('lake_prod');
-    }
+  it('rejects a function that returns no list', () => {
+    expect(() => catalogNamedQueries((() => 'x') as never, TARGET)).toThrow(
+      'namedQueries must give a list of { name, description, sql }; got "x"',
+    );
   });
 
   it.each([
-    [[query('a'), query('a')], /named query #2 "a" from @spotify-lake\/queries: name clashes with "a"/],
+    [[query('a'), query('a')], /named query #2 "a": name clashes with "a"/],
     [[query('Top Labels'), query('top-labels')], /#2 "top-labels".*clashes with "Top Labels"/],
-    [[query('')], /#1 "" from @spotify-lake\/queries: name must be 1-128 characters/],
+    [[query('')], /#1 "": name must be 1-128 characters/],
     [[query('x'.repeat(129))], /name must be 1-128 characters/],
     [[query('long', { description: 'd'.repeat(1025) })], /#1 "long".*description must be 1-1024 characters/],
     [[query('bare', { description: '' })], /#1 "bare".*description must be 1-1024 characters/],
     [[query('empty', { sql: '  ' })], /#1 "empty".*sql must be 1-262144 characters/],
   ])('rejects a bad entry with its position and name (%#)', (entries, message) => {
-    vi.mocked(queries.namedQueries).mockReturnValueOnce(entries);
-    expect(() => catalogNamedQueries('db')).toThrow(message);
+    expect(() => catalogNamedQueries(entries, TARGET)).toThrow(message);
   });
 });
 

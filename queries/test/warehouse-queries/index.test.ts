@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { LAKE_ZONES, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
 import { Parser } from 'node-sql-parser/build/trino';
 import { describe, expect, it } from 'vitest';
-import { findQuery, QUERIES } from '../../src/catalog';
 import type { ParamSpecs } from '../../src/define/params';
 import { renderSql, TRINO } from '../../src/sql/dialect';
+import { findQuery, QUERIES } from '../../src/warehouse-queries';
 import { SAMPLE_PARAMS, SAMPLE_TARGET } from './samples';
 
 const snapshots = join(__dirname, '..', '__snapshots__', 'sql');
