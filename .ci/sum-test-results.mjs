@@ -1,11 +1,15 @@
 // Sums the vitest JSON reports of every workspace package that has a test script.
 // A package whose report is missing counts as one failure: its tests did not run.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['etl', 'queries', ...['packages', 'stacks'].flatMap((dir) =>
-  existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
-)];
+const roots = [
+  'etl',
+  'queries',
+  ...['packages', 'stacks'].flatMap((dir) =>
+    existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
+  ),
+];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -21,11 +25,15 @@ for (const root of roots) {
   }
   const r = JSON.parse(readFileSync(report, 'utf8'));
   // A test file that fails to load has no test results but counts as a failed suite.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
   passed += r.numPassedTests;
   failed += r.numFailedTests + brokenFiles;
   skipped += r.numPendingTests + r.numTodoTests;
-  lines.push(`${root}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests} skipped`);
+  lines.push(
+    `${root}: ${r.numPassedTests} passed, ${r.numFailedTests + brokenFiles} failed, ${r.numPendingTests} skipped`,
+  );
 }
 for (const line of lines) console.log(line);
 const total = passed + failed;

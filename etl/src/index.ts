@@ -1,3 +1,2 @@
 export * from './generate';
-export * from './glue';
 export * from './local';

@@ -1,6 +1,5 @@
 import {
   checkedView,
-  DUCKDB_SETTINGS,
   DUCKDB_SHIMS,
   physicalType,
   rawView,
@@ -8,10 +7,11 @@ import {
   type SourceName,
   typedValueColumn,
 } from '@spotify-lake/contract';
+import { DUCKDB_SETTINGS } from '../local/duckdb-settings';
+import { ETL_SQL_PATH, loadEtlSql } from '../local/etl-sql-file';
 import { unnumberedRecordColumns } from '../local/raw-source';
 import { splitChecks } from '../local/run-etl';
 import { sqlIdentifier } from '../local/sql-text';
-import { loadTransform, TRANSFORM_SQL_PATH } from '../local/transform-file';
 import {
   type BaselineOptions,
   type BaselineResult,
@@ -28,7 +28,7 @@ import {
  * the checks and the dedup cost before anything is kept for the quarantine or numbered.
  */
 export async function runCheckedJoin(options: BaselineOptions): Promise<BaselineResult> {
-  const { checks } = splitChecks(await loadTransform(TRANSFORM_SQL_PATH));
+  const { checks } = splitChecks(await loadEtlSql(ETL_SQL_PATH));
   return runBaseline(options, async (db) => {
     for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
     await db.run('SET preserve_insertion_order = false');

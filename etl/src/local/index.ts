@@ -1,4 +1,5 @@
 export { EtlInputError, type EtlInputErrorLocation } from './errors';
+export { ETL_SQL_PATH } from './etl-sql-file';
 export type {
   EtlManifest,
   OutputSummary,
@@ -16,4 +17,3 @@ export {
   type RunEtlOptions,
   runEtl,
 } from './run-etl';
-export { TRANSFORM_SQL_PATH } from './transform-file';

@@ -35,7 +35,7 @@ export interface QuarantineSummary extends OutputSummary {
 }
 
 export interface StepTiming {
-  /** e.g. `stage`, `read:albums`, `transform:deduped_albums`, `write:datawarehouse`, `publish`. */
+  /** e.g. `stage`, `read:albums`, `sql:deduped_albums`, `write:datawarehouse`, `publish`. */
   readonly step: string;
   readonly ms: number;
 }
@@ -47,7 +47,7 @@ export interface EtlManifest {
   readonly finishedAt: string;
   readonly inputDir: string;
   readonly lakeDir: string;
-  readonly transform: { readonly file: string; readonly sha256: string; readonly statements: number };
+  readonly etlSql: { readonly file: string; readonly sha256: string; readonly statements: number };
   readonly settings: { readonly threads: number; readonly memoryLimit: string };
   readonly sources: Record<SourceName, SourceSummary>;
   readonly warehouse: OutputSummary;
@@ -58,11 +58,11 @@ export interface EtlManifest {
 export const zeroReasonCounts = (): ReasonCounts =>
   Object.fromEntries(QUARANTINE_REASONS.map((r) => [r, 0])) as ReasonCounts;
 
-/** Rows the raw views held, as counted before the transform. */
+/** Rows the raw views held, as counted before the ETL SQL ran. */
 export type RawRowCounts = Record<SourceName, number>;
 
 /**
- * The accounting that proves nothing was lost. A violation is a bug in the transform or the runner,
+ * The accounting that proves nothing was lost. A violation is a bug in the ETL SQL or the runner,
  * never bad input, so it is a plain Error.
  */
 export function assertManifestInvariants(manifest: EtlManifest, rawRows: RawRowCounts): void {

@@ -15,7 +15,7 @@ export type EtlProgress =
       readonly message: string;
     }
   | {
-      readonly step: 'transform';
+      readonly step: 'sql';
       readonly statement: string;
       readonly as: 'table' | 'view';
       readonly index: number;
@@ -27,7 +27,7 @@ export type EtlProgress =
   /** Repeated while a step runs long, so a big run never looks stuck. */
   | {
       readonly step: 'working';
-      /** The running step, as named in the manifest's timings (e.g. `transform:resolved_albums`). */
+      /** The running step, as named in the manifest's timings (e.g. `sql:resolved_albums`). */
       readonly on: string;
       readonly elapsedMs: number;
       /** DuckDB's estimate for the running query, when it has one. */

@@ -140,7 +140,7 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
 }
 
 /**
- * The `checked_<source>` view the rest of the transform reads: the parsed rows numbered in file order,
+ * The `checked_<source>` view the rest of the ETL SQL reads: the parsed rows numbered in file order,
  * without those found to carry extra empty fields (they are among the malformed rows), and the malformed
  * rows. The filter is left out when there are none: it costs a join.
  */

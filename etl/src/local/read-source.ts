@@ -1,4 +1,4 @@
-import { checkedView, type SourceName, type TransformStatement } from '@spotify-lake/contract';
+import { checkedView, type EtlStatement, type SourceName } from '@spotify-lake/contract';
 import { scanCsvRecords } from './csv-record-scan';
 import type { DuckDbSession } from './duckdb-session';
 import { EtlInputError } from './errors';
@@ -32,7 +32,7 @@ export async function readSource(
   db: DuckDbSession,
   source: SourceName,
   files: readonly StagedFile[],
-  checks: TransformStatement,
+  checks: EtlStatement,
   emit: EtlProgressListener = () => undefined,
 ): Promise<number> {
   await db.run(createTrailingFieldsTableSql(source));

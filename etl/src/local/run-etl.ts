@@ -3,8 +3,9 @@ import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/p
 import { basename, join, resolve } from 'node:path';
 import {
   checkedView,
-  DUCKDB_SETTINGS,
   DUCKDB_SHIMS,
+  ETL_OUTPUTS,
+  type EtlStatement,
   LAKE_ZONES,
   MANIFEST_FILE,
   QUARANTINE_REASONS,
@@ -14,12 +15,12 @@ import {
   SOURCE_NAMES,
   type SourceName,
   stagingPrefix,
-  TRANSFORM_OUTPUTS,
-  type TransformStatement,
 } from '@spotify-lake/contract';
 import { readCsvHeader } from './csv-header';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
+import { DUCKDB_SETTINGS } from './duckdb-settings';
 import { EtlInputError } from './errors';
+import { ETL_SQL_PATH, loadEtlSql } from './etl-sql-file';
 import { matchHeader } from './header-match';
 import { findSourceFiles } from './input-files';
 import { newRunId, startRun } from './lake-folder';
@@ -35,7 +36,6 @@ import type { EtlProgressListener } from './progress';
 import type { SourceFile } from './raw-source';
 import { readSource, type StagedFile } from './read-source';
 import { sqlString } from './sql-text';
-import { loadTransform, TRANSFORM_SQL_PATH } from './transform-file';
 
 export interface RunEtlOptions {
   /** Folder with `albums.csv`, `artists.csv`, `tracks.csv` (or `albums/*.csv`, ... as in the lake's staging zone). */
@@ -64,7 +64,7 @@ export const isMemoryLimit = (value: string): boolean =>
 const partFile = (zone: string) => `${zone}part-00000.parquet`;
 
 /**
- * Runs the transform on DuckDB over an input folder and (re)builds the lake folder: staging copies of the
+ * Runs the ETL SQL on DuckDB over an input folder and (re)builds the lake folder: staging copies of the
  * inputs, the warehouse and quarantine as Parquet, and manifest.json. Everything is built in a temporary
  * folder inside the lake and swapped in at the end; a failed run leaves the previous lake as it was.
  * Throws EtlInputError for input that cannot be processed as a whole; bad rows go to quarantine.
@@ -98,8 +98,8 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     }
   };
 
-  const transformText = await readFile(TRANSFORM_SQL_PATH, 'utf8');
-  const statements = await loadTransform(TRANSFORM_SQL_PATH);
+  const etlSqlText = await readFile(ETL_SQL_PATH, 'utf8');
+  const statements = await loadEtlSql(ETL_SQL_PATH);
   const { checks, rest } = splitChecks(statements);
   const inputFiles = await findSourceFiles(inputDir);
   const headers = {} as Record<SourceName, SourceFile[]>;
@@ -130,25 +130,25 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     for (const [index, statement] of rest.entries()) {
       const as = statement.materialize ? 'table' : 'view';
       emit({
-        step: 'transform',
+        step: 'sql',
         statement: statement.name,
         as,
         index: index + 1,
         of: rest.length,
-        message: `transform ${index + 1}/${rest.length}: ${statement.name} (${as})`,
+        message: `sql ${index + 1}/${rest.length}: ${statement.name} (${as})`,
       });
-      await timed(`transform:${statement.name}`, () =>
+      await timed(`sql:${statement.name}`, () =>
         db!.run(`CREATE TEMP ${as === 'table' ? 'TABLE' : 'VIEW'} ${statement.name} AS\n${statement.sql}`),
       );
     }
 
     // The quarantine goes first: at 10x, where the checked rows outgrow the memory limit, the two writes
     // took 1-1.5 s less in this order (same files either way; see etl/README.md "Measured").
-    const quarantine = await timed(`write:${TRANSFORM_OUTPUTS.quarantine}`, () =>
-      writeParquet(db!, TRANSFORM_OUTPUTS.quarantine, LAKE_ZONES.quarantine, run.root, emit),
+    const quarantine = await timed(`write:${ETL_OUTPUTS.quarantine}`, () =>
+      writeParquet(db!, ETL_OUTPUTS.quarantine, LAKE_ZONES.quarantine, run.root, emit),
     );
-    const warehouse = await timed(`write:${TRANSFORM_OUTPUTS.warehouse}`, () =>
-      writeParquet(db!, TRANSFORM_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
+    const warehouse = await timed(`write:${ETL_OUTPUTS.warehouse}`, () =>
+      writeParquet(db!, ETL_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
     );
     const counts = await timed('count', () => countRows(db!, join(run.root, quarantine.files[0]!)));
     db.close();
@@ -173,9 +173,9 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
       finishedAt: new Date().toISOString(),
       inputDir,
       lakeDir,
-      transform: {
-        file: TRANSFORM_SQL_PATH,
-        sha256: createHash('sha256').update(transformText).digest('hex'),
+      etlSql: {
+        file: ETL_SQL_PATH,
+        sha256: createHash('sha256').update(etlSqlText).digest('hex'),
         statements: statements.length,
       },
       settings: { threads: settings.threads, memoryLimit: settings.memoryLimit },
@@ -276,14 +276,14 @@ async function stageInputs(
  * through while reading them, and the statements that follow. Only the checks may read a raw view: the
  * files are read once, and nothing else of them is kept.
  */
-export function splitChecks(statements: readonly TransformStatement[]): {
-  checks: Record<SourceName, TransformStatement>;
-  rest: TransformStatement[];
+export function splitChecks(statements: readonly EtlStatement[]): {
+  checks: Record<SourceName, EtlStatement>;
+  rest: EtlStatement[];
 } {
-  const checks = {} as Record<SourceName, TransformStatement>;
+  const checks = {} as Record<SourceName, EtlStatement>;
   for (const source of SOURCE_NAMES) {
     const statement = statements.find((s) => s.name === checkedView(source));
-    if (!statement) throw new Error(`the transform has no ${checkedView(source)} statement`);
+    if (!statement) throw new Error(`the ETL SQL has no ${checkedView(source)} statement`);
     checks[source] = statement;
   }
   const rest = statements.filter((s) => !SOURCE_NAMES.some((source) => checks[source] === s));
@@ -291,7 +291,7 @@ export function splitChecks(statements: readonly TransformStatement[]): {
     const raw = SOURCE_NAMES.map(rawView).find((view) => new RegExp(`\\b${view}\\b`).test(statement.sql));
     if (raw) {
       throw new Error(
-        `transform statement ${statement.name} reads ${raw}: only the checks statements may read a raw view`,
+        `ETL SQL statement ${statement.name} reads ${raw}: only the checks statements may read a raw view`,
       );
     }
   }
@@ -324,7 +324,7 @@ interface Counts {
   };
 }
 
-/** Rows read and accepted from the transform's own count; quarantine counts from the file as written. */
+/** Rows read and accepted from the ETL SQL's own count; quarantine counts from the file as written. */
 async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Counts> {
   const sources = {} as Counts['sources'];
   for (const row of await db.rows(`SELECT source, rows_read, accepted FROM ${SOURCE_COUNTS_VIEW}`)) {

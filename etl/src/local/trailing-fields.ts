@@ -61,7 +61,7 @@ export async function flagTrailingFieldRecords(
     });
   if (located.length === 0) return 0;
 
-  const fields = SOURCES[source].fields.map((f) => `${originalText(source, f, 'c')} AS ${f.name}`);
+  const fields = SOURCES[source].fields.map((f) => `${originalText(SOURCES[source], f, 'c')} AS ${f.name}`);
   const parsed = new Map(
     (
       await db.rows(

@@ -24,7 +24,7 @@ describe('measureScale', () => {
     expect(result.orderedJoinMs).toBeGreaterThan(0);
     expect(result.checkedJoinMs).toBeGreaterThan(0);
     expect(result.peakRssBytes).toBeGreaterThan(10_000_000);
-    expect(result.steps.map((s) => s.step)).toContain('transform:resolved_albums');
+    expect(result.steps.map((s) => s.step)).toContain('sql:resolved_albums');
     expect(lines.some((l) => l.includes('1x bare join'))).toBe(true);
     expect(lines.some((l) => l.includes('1x bare join over the sources kept in file order'))).toBe(true);
     expect(lines.some((l) => l.includes('1x checked join'))).toBe(true);

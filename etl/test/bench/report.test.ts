@@ -13,7 +13,7 @@ const result = {
   quarantineRows: 14_591,
   steps: [
     { step: 'read:albums', ms: 900 },
-    { step: 'transform:resolved_albums', ms: 2_100 },
+    { step: 'sql:resolved_albums', ms: 2_100 },
     { step: 'stage', ms: 30 },
   ],
 };
@@ -47,9 +47,7 @@ describe('bench report', () => {
   });
 
   it('lists the slowest steps first', () => {
-    expect(formatSteps([result], 2)).toBe(
-      '1x slowest steps: transform:resolved_albums 2.10 s, read:albums 0.90 s',
-    );
+    expect(formatSteps([result], 2)).toBe('1x slowest steps: sql:resolved_albums 2.10 s, read:albums 0.90 s');
   });
 
   it('prints PASS and MISS per target', () => {

@@ -50,7 +50,7 @@ describe('the spotify-lake ETL command', () => {
     expect(stdout).toContain('Ignored columns (not in the contract): albums: extra_note');
     expect(stdout).toContain(`Manifest:   ${join(lake, 'manifest.json')}`);
     expect(stderr).toMatch(/^\[\d+\.\ds\] stage /m);
-    expect(stderr).toMatch(/transform (\d+)\/\1: source_counts/);
+    expect(stderr).toMatch(/sql (\d+)\/\1: source_counts/);
     const manifest = JSON.parse(await readFile(join(lake, 'manifest.json'), 'utf8'));
     expect(manifest.sources.albums).toMatchObject({ rows: 16, accepted: 4, quarantined: 12 });
   });

@@ -21,7 +21,7 @@ const manifest: EtlManifest = {
   finishedAt: '',
   inputDir: '/work/in',
   lakeDir: '/work/.lake',
-  transform: { file: '', sha256: '', statements: 10 },
+  etlSql: { file: '', sha256: '', statements: 10 },
   settings: { threads: 2, memoryLimit: '1GB' },
   sources: {
     albums: source(20_000, 19_559, ['extra_note']),

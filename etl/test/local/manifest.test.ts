@@ -17,7 +17,7 @@ function manifest(): EtlManifest {
     finishedAt: '',
     inputDir: '',
     lakeDir: '',
-    transform: { file: '', sha256: '', statements: 10 },
+    etlSql: { file: '', sha256: '', statements: 10 },
     settings: { threads: 2, memoryLimit: '1GB' },
     sources: {
       albums: source(10, 8, 'unknown_track'),

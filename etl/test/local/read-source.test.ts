@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
+import { loadEtlSql } from '../../src/local/etl-sql-file';
 import { matchHeader } from '../../src/local/header-match';
 import { CSV_READ_BUFFER_BYTES } from '../../src/local/raw-source';
 import { readSource } from '../../src/local/read-source';
 import { splitChecks } from '../../src/local/run-etl';
-import { loadTransform } from '../../src/local/transform-file';
 import { tempDir } from '../fixtures/helpers';
 
 let db: DuckDbSession | undefined;
@@ -23,7 +23,7 @@ async function loadTracks(content: string | Buffer): Promise<number> {
   await writeFile(path, content);
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
-  const checks = splitChecks(await loadTransform()).checks.tracks;
+  const checks = splitChecks(await loadEtlSql()).checks.tracks;
   const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
   return readSource(db, 'tracks', [{ path, header, relative: 'tracks.csv', inputPath: path }], checks);
 }
@@ -34,7 +34,7 @@ async function loadTracks(content: string | Buffer): Promise<number> {
  */
 async function rawTracks(content: string | Buffer) {
   await loadTracks(content);
-  const fields = SOURCES.tracks.fields.map((f) => `${originalText('tracks', f, 'c')} AS ${f.name}`);
+  const fields = SOURCES.tracks.fields.map((f) => `${originalText(SOURCES.tracks, f, 'c')} AS ${f.name}`);
   return db!.rows(
     `SELECT _record, _raw_line, _parse_error, ${fields.join(', ')} FROM ${checkedView('tracks')} c ORDER BY _parse_error NULLS FIRST, _record`,
   );

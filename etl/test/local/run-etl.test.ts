@@ -16,8 +16,8 @@ import {
   type EtlProgress,
   runEtl,
 } from '../../src/local';
+import { ETL_SQL_PATH, loadEtlSql } from '../../src/local/etl-sql-file';
 import { splitChecks } from '../../src/local/run-etl';
-import { loadTransform, TRANSFORM_SQL_PATH } from '../../src/local/transform-file';
 import { copyFixture, MESSY, parquetGlob, query, tempDir } from '../fixtures/helpers';
 
 /** Every quarantined record of the messy fixture and why: see test/fixtures/messy/README.md. */
@@ -247,17 +247,17 @@ describe('runEtl on every kind of bad row', () => {
       },
     });
     expect(manifest.settings).toEqual({ threads: 2, memoryLimit: '1.25GB' });
-    expect(manifest.transform).toEqual({
-      file: TRANSFORM_SQL_PATH,
+    expect(manifest.etlSql).toEqual({
+      file: ETL_SQL_PATH,
       sha256: createHash('sha256')
-        .update(await readFile(TRANSFORM_SQL_PATH))
+        .update(await readFile(ETL_SQL_PATH))
         .digest('hex'),
-      statements: (await loadTransform()).length,
+      statements: (await loadEtlSql()).length,
     });
     expect(manifest.runId).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const steps = manifest.timings.steps.map((s) => s.step);
     expect(steps).toEqual(
-      expect.arrayContaining(['stage', 'read:albums', 'transform:resolved_albums', 'write:datawarehouse']),
+      expect.arrayContaining(['stage', 'read:albums', 'sql:resolved_albums', 'write:datawarehouse']),
     );
     expect(manifest.timings.totalMs).toBeGreaterThanOrEqual(
       Math.max(...manifest.timings.steps.map((s) => s.ms)),
@@ -284,18 +284,18 @@ describe('runEtl on every kind of bad row', () => {
     expect(second.sources).toEqual(first.sources);
   });
 
-  it('reports progress for staging, reading, every transform statement, writing and publishing', async () => {
+  it('reports progress for staging, reading, every ETL SQL statement, writing and publishing', async () => {
     const events: EtlProgress[] = [];
     // No heartbeats here: this test pins down the step events.
     const lakeDir = join(await tempDir(), 'lake');
     await runEtl({ inputDir: MESSY, lakeDir, heartbeatMs: 3_600_000, onProgress: (e) => events.push(e) });
-    const transforms = events.filter((e) => e.step === 'transform');
+    const statements = events.filter((e) => e.step === 'sql');
     // The checks statements run while the sources are read; every other statement is a step of its own.
-    const { rest } = splitChecks(await loadTransform());
+    const { rest } = splitChecks(await loadEtlSql());
     expect(rest.length).toBeGreaterThan(0);
-    expect(
-      transforms.map((e) => (e.step === 'transform' ? `${e.statement} ${e.index}/${e.of}` : '')),
-    ).toEqual(rest.map((statement, i) => `${statement.name} ${i + 1}/${rest.length}`));
+    expect(statements.map((e) => (e.step === 'sql' ? `${e.statement} ${e.index}/${e.of}` : ''))).toEqual(
+      rest.map((statement, i) => `${statement.name} ${i + 1}/${rest.length}`),
+    );
     expect(events.map((e) => e.step)).toEqual([
       'stage',
       'stage',
@@ -303,7 +303,7 @@ describe('runEtl on every kind of bad row', () => {
       'read',
       'read',
       'read',
-      ...transforms.map(() => 'transform'),
+      ...statements.map(() => 'sql'),
       'write',
       'write',
       'publish',
@@ -314,8 +314,8 @@ describe('runEtl on every kind of bad row', () => {
 });
 
 describe('splitChecks', () => {
-  it("takes each source's checks statement out of the transform, keeping the others in order", async () => {
-    const statements = await loadTransform();
+  it("takes each source's checks statement out of the ETL SQL, keeping the others in order", async () => {
+    const statements = await loadEtlSql();
     const { checks, rest } = splitChecks(statements);
     expect(Object.values(checks).map((s) => s.name)).toEqual([
       'checked_albums',
@@ -325,14 +325,14 @@ describe('splitChecks', () => {
     expect(rest).toEqual(statements.filter((s) => !s.name.startsWith('checked_')));
   });
 
-  it('refuses a transform in which a later statement reads a raw view, or a source has no checks', async () => {
-    const statements = await loadTransform();
+  it('refuses ETL SQL in which a later statement reads a raw view, or a source has no checks', async () => {
+    const statements = await loadEtlSql();
     const rereads = [...statements, { name: 'again', sql: 'SELECT * FROM raw_tracks', materialize: false }];
     expect(() => splitChecks(rereads)).toThrow(
-      'transform statement again reads raw_tracks: only the checks statements may read a raw view',
+      'ETL SQL statement again reads raw_tracks: only the checks statements may read a raw view',
     );
     expect(() => splitChecks(statements.filter((s) => s.name !== 'checked_artists'))).toThrow(
-      'the transform has no checked_artists statement',
+      'the ETL SQL has no checked_artists statement',
     );
   });
 });
@@ -354,7 +354,7 @@ describe('runEtl heartbeats', () => {
     for (const event of working) {
       expect(event).toMatchObject({
         step: 'working',
-        on: expect.stringMatching(/^(stage|read|transform|write|count)/),
+        on: expect.stringMatching(/^(stage|read|sql|write|count)/),
       });
       expect(event.message).toMatch(/^still running \S+ \(\d+ s/);
     }

@@ -4,12 +4,12 @@ import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanCsvRecords } from '../../src/local/csv-record-scan';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
+import { loadEtlSql } from '../../src/local/etl-sql-file';
 import { matchHeader } from '../../src/local/header-match';
 import { trailingFieldsTable } from '../../src/local/raw-source';
 import { readSource, type StagedFile } from '../../src/local/read-source';
 import { splitChecks } from '../../src/local/run-etl';
 import { flagTrailingFieldRecords } from '../../src/local/trailing-fields';
-import { loadTransform } from '../../src/local/transform-file';
 import { tempDir } from '../fixtures/helpers';
 
 let db: DuckDbSession | undefined;
@@ -22,7 +22,7 @@ afterEach(() => {
 async function openTracks(dir: string) {
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
-  return splitChecks(await loadTransform()).checks.tracks;
+  return splitChecks(await loadEtlSql()).checks.tracks;
 }
 
 /** Writes the files and reads them as one source, the runner's way; returns how many rows were moved. */
@@ -38,7 +38,7 @@ async function load(files: string[]) {
   }
   await readSource(db!, 'tracks', staged, checks);
   const [moved] = await db!.rows(`SELECT COUNT(*) AS n FROM ${trailingFieldsTable('tracks')}`);
-  const fields = SOURCES.tracks.fields.map((f) => `${originalText('tracks', f, 'c')} AS ${f.name}`);
+  const fields = SOURCES.tracks.fields.map((f) => `${originalText(SOURCES.tracks, f, 'c')} AS ${f.name}`);
   return {
     moved: Number(moved?.n),
     rows: await db!.rows(

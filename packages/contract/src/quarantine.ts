@@ -1,5 +1,5 @@
 import type { LogicalType } from './logical-types';
-import { SOURCE_NAMES, SOURCES } from './sources';
+import { SOURCE_NAMES, SOURCES, type SourceSpec } from './sources';
 
 /** Why a source row did not reach the warehouse, in the order the rules are applied: the first that fails wins. */
 export const QUARANTINE_REASONS = [
@@ -50,10 +50,12 @@ export const QUARANTINE_META_COLUMNS: readonly QuarantineColumn[] = [
 ];
 
 /** The original fields of all sources, each once (sources share `track_id`), in source order. */
-export function quarantineFieldColumns(): QuarantineColumn[] {
+export function quarantineFieldColumns(
+  sources: readonly SourceSpec<string>[] = SOURCE_NAMES.map((s) => SOURCES[s]),
+): QuarantineColumn[] {
   const seen = new Map<string, QuarantineColumn>();
-  for (const source of SOURCE_NAMES) {
-    for (const field of SOURCES[source].fields) {
+  for (const spec of sources) {
+    for (const field of spec.fields) {
       if (!seen.has(field.name)) {
         seen.set(field.name, {
           name: field.name,

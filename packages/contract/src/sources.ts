@@ -12,26 +12,26 @@ export interface SourceField {
   readonly description: string;
 }
 
-export interface ForeignKey {
+export interface ForeignKey<Source extends string = SourceName> {
   /** Field of this source. */
   readonly field: string;
   /** Referenced source and its key field. */
-  readonly references: { readonly source: SourceName; readonly field: string };
+  readonly references: { readonly source: Source; readonly field: string };
   /** Quarantine reason for rows whose reference is not an accepted row of the referenced source. */
   readonly reason: QuarantineReasonForKey;
 }
 
 export type QuarantineReasonForKey = 'unknown_artist' | 'unknown_track';
 
-export interface SourceSpec {
-  readonly name: SourceName;
+export interface SourceSpec<Source extends string = SourceName> {
+  readonly name: Source;
   /** File name in the tutorial's upload, and the default name in an `--input` folder. */
   readonly file: string;
   readonly description: string;
   readonly fields: readonly SourceField[];
   /** Fields that identify a row: a second accepted row with the same key is a duplicate. */
   readonly key: readonly string[];
-  readonly foreignKeys: readonly ForeignKey[];
+  readonly foreignKeys: readonly ForeignKey<Source>[];
 }
 
 export const SOURCE_NAMES = ['albums', 'artists', 'tracks'] as const;

@@ -2,16 +2,16 @@ import type { LogicalType, TsTypeOf } from './logical-types';
 import type { SourceName } from './sources';
 
 /** Where a warehouse column comes from: a source field, or the year of the release date. */
-export type Lineage =
-  | { readonly source: SourceName; readonly field: string }
-  | { readonly derived: 'year'; readonly source: SourceName; readonly field: string };
+export type Lineage<Source extends string = SourceName> =
+  | { readonly source: Source; readonly field: string }
+  | { readonly derived: 'year'; readonly source: Source; readonly field: string };
 
-export interface WarehouseColumn {
+export interface WarehouseColumn<Source extends string = SourceName> {
   readonly name: string;
   readonly type: LogicalType;
   readonly nullable: boolean;
   readonly description: string;
-  readonly from: Lineage;
+  readonly from: Lineage<Source>;
 }
 
 /** Name of the warehouse table in every catalog, and of its folder under the lake. */

@@ -1,1 +1,0 @@
-export { GLUE_CONTRACT_MODULE, glueContract, renderGlueContractModule } from './glue-contract';
