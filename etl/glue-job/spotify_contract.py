@@ -70,6 +70,7 @@ CONTRACT = json.loads(r'''{
     "staging": "staging/",
     "warehouse": "datawarehouse/",
     "quarantine": "quarantine/",
-    "scripts": "scripts/"
+    "scripts": "scripts/",
+    "runs": "_runs/"
   }
 }''')

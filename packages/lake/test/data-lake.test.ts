@@ -244,6 +244,7 @@ describe('DataLake with default args', async () => {
       warehouse: 'datawarehouse/',
       quarantine: 'quarantine/',
       scripts: 'scripts/',
+      runs: '_runs/',
     });
     expect(lake.kmsKey).toBeDefined();
     expect(lake.dataBucket).toBeDefined();

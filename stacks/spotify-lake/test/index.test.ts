@@ -105,6 +105,7 @@ function itIsSecureByDefault(load: () => ProgramRun) {
       warehouse: 'datawarehouse/',
       quarantine: 'quarantine/',
       scripts: 'scripts/',
+      runs: '_runs/',
     });
     expect(await resolvedValue(outputs.tableNames)).toContain('datawarehouse');
     expect(await resolvedValue(outputs.namedQueryNames)).toEqual(QUERIES.map((q) => q.name));

@@ -29,6 +29,11 @@ export interface LakeLifecycle {
   quarantine: ZoneTiering;
   /** Days before Athena query results expire. */
   queryResultsExpirationDays: number;
+  /**
+   * Days before what a Glue run left in the `_runs/` zone expires. A run removes its own folder when it ends;
+   * this clears the folders of runs that were killed before they could.
+   */
+  runsExpirationDays: number;
   /** Days before server access logs expire. */
   accessLogsExpirationDays: number;
 }
@@ -42,7 +47,8 @@ export type LakeLifecycleArgs = Partial<Omit<LakeLifecycle, 'staging' | 'quarant
 /**
  * The default lifecycle. Staging is the source of truth the warehouse is rebuilt from, so it only gets cheaper
  * (IA after 30 days, Glacier IR after 90) and never expires; quarantine is for review and expires after 90 days;
- * query results are disposable after 7 days (Athena's result reuse looks back at most 7 days); access logs are
+ * query results are disposable after 7 days (Athena's result reuse looks back at most 7 days); a killed run's
+ * leftovers in `_runs/` go after 3 days (a run takes minutes; days leave time to look at them); access logs are
  * kept a year for audits; replaced versions are kept 30 days to undo mistakes; failed uploads go after 1 day.
  * The warehouse and scripts zones have no transitions: they are read all the time.
  */
@@ -57,6 +63,7 @@ export function defaultLifecycle(): LakeLifecycle {
       expireAfterDays: 90,
     },
     queryResultsExpirationDays: 7,
+    runsExpirationDays: 3,
     accessLogsExpirationDays: 365,
   };
 }
@@ -83,6 +90,7 @@ const LIFECYCLE_KEYS: readonly (keyof LakeLifecycle)[] = [
   'staging',
   'quarantine',
   'queryResultsExpirationDays',
+  'runsExpirationDays',
   'accessLogsExpirationDays',
 ];
 
@@ -159,6 +167,11 @@ export function resolveLifecycle(owner: string, given: LakeLifecycleArgs = {}): 
       'lifecycle.queryResultsExpirationDays',
       given.queryResultsExpirationDays ?? defaults.queryResultsExpirationDays,
     ),
+    runsExpirationDays: requireDays(
+      owner,
+      'lifecycle.runsExpirationDays',
+      given.runsExpirationDays ?? defaults.runsExpirationDays,
+    ),
     accessLogsExpirationDays: requireDays(
       owner,
       'lifecycle.accessLogsExpirationDays',
@@ -205,13 +218,25 @@ function zoneTieringRule(zone: 'staging' | 'quarantine', tiering: ZoneTiering): 
   };
 }
 
-/** Rules of the data bucket: aborted uploads, old versions, staging and quarantine tiering. */
+/** A killed run's leftovers in `_runs/` expire; their versions go a day later, not after the undo window. */
+function expireRunsRule(days: number): LifecycleRule {
+  return {
+    id: 'expire-runs',
+    status: 'Enabled',
+    filter: { prefix: LAKE_ZONES.runs },
+    expiration: { days },
+    noncurrentVersionExpiration: { noncurrentDays: 1 },
+  };
+}
+
+/** Rules of the data bucket: aborted uploads, old versions, staging and quarantine tiering, runs' leftovers. */
 export function dataBucketLifecycleRules(lifecycle: LakeLifecycle): LifecycleRule[] {
   return [
     abortIncompleteUploadsRule(lifecycle.abortIncompleteMultipartUploadDays),
     expireNoncurrentVersionsRule(lifecycle.noncurrentVersionExpirationDays),
     zoneTieringRule('staging', lifecycle.staging),
     zoneTieringRule('quarantine', lifecycle.quarantine),
+    expireRunsRule(lifecycle.runsExpirationDays),
   ].filter((rule): rule is LifecycleRule => rule !== undefined);
 }
 

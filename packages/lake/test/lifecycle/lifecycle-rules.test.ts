@@ -24,6 +24,7 @@ describe('defaultLifecycle', () => {
         expireAfterDays: 90,
       },
       queryResultsExpirationDays: 7,
+      runsExpirationDays: 3,
       accessLogsExpirationDays: 365,
     });
   });
@@ -143,6 +144,13 @@ describe('lifecycle rules', () => {
         transitions: [{ days: 30, storageClass: 'STANDARD_IA' }],
         expiration: { days: 90 },
       },
+      {
+        id: 'expire-runs',
+        status: 'Enabled',
+        filter: { prefix: '_runs/' },
+        expiration: { days: 3 },
+        noncurrentVersionExpiration: { noncurrentDays: 1 },
+      },
     ]);
   });
 
@@ -168,6 +176,7 @@ describe('lifecycle rules', () => {
       'abort-incomplete-multipart-uploads',
       'expire-noncurrent-versions',
       'staging-tiering',
+      'expire-runs',
     ]);
   });
 
