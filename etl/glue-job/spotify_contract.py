@@ -72,5 +72,50 @@ CONTRACT = json.loads(r'''{
     "quarantine": "quarantine/",
     "scripts": "scripts/",
     "runs": "_runs/"
-  }
+  },
+  "jobArguments": [
+    {
+      "name": "staging_path",
+      "required": true,
+      "description": "Folder holding one folder per source with its CSV files, e.g. s3://bucket/staging/"
+    },
+    {
+      "name": "warehouse_path",
+      "required": true,
+      "description": "Folder of the warehouse table's Parquet files, e.g. s3://bucket/datawarehouse/"
+    },
+    {
+      "name": "quarantine_path",
+      "required": true,
+      "description": "Folder of the rejected rows with their reasons, e.g. s3://bucket/quarantine/"
+    },
+    {
+      "name": "runs_path",
+      "required": true,
+      "description": "Folder where a run writes its outputs before publishing them, e.g. s3://bucket/_runs/"
+    },
+    {
+      "name": "manifest_path",
+      "required": true,
+      "description": "The run summary, written last: the commit point of a run, e.g. s3://bucket/manifest.json"
+    },
+    {
+      "name": "etl_sql",
+      "required": false,
+      "default": "etl.sql",
+      "description": "The ETL SQL file; a bare name is looked up in the working directory, where --extra-files puts it"
+    },
+    {
+      "name": "compression",
+      "required": false,
+      "default": "zstd",
+      "description": "Parquet codec: zstd, snappy, gzip or uncompressed"
+    },
+    {
+      "name": "data_quality_failure",
+      "required": false,
+      "default": "fail",
+      "description": "What a failed data-quality rule does: fail (the run fails and publishes nothing) or warn"
+    }
+  ]
 }''')

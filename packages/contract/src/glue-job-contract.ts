@@ -3,6 +3,67 @@ import { LAKE_ZONES, stagingPrefix } from './lake-layout';
 import { QUARANTINE_REASONS } from './quarantine';
 import { SOURCE_NAMES, SOURCES } from './sources';
 
+/** One argument of the Glue job, which Glue passes as `--<name> <value>`. */
+export interface GlueJobArgument {
+  readonly name: string;
+  /** A run without it fails before reading anything, naming it. */
+  readonly required: boolean;
+  /** The value the job uses when the argument is absent (optional arguments only). */
+  readonly default?: string;
+  readonly description: string;
+}
+
+/**
+ * The arguments the Glue job parses, besides the ones Glue itself passes (`JOB_NAME`, `JOB_ID`, `JOB_RUN_ID`, ...).
+ * One list for both sides: the job reads it from its generated contract module, and a Glue job component builds
+ * its default arguments from it, so the two cannot drift apart.
+ */
+export const GLUE_JOB_ARGUMENTS: readonly GlueJobArgument[] = [
+  {
+    name: 'staging_path',
+    required: true,
+    description: `Folder holding one folder per source with its CSV files, e.g. s3://bucket/${LAKE_ZONES.staging}`,
+  },
+  {
+    name: 'warehouse_path',
+    required: true,
+    description: `Folder of the warehouse table's Parquet files, e.g. s3://bucket/${LAKE_ZONES.warehouse}`,
+  },
+  {
+    name: 'quarantine_path',
+    required: true,
+    description: `Folder of the rejected rows with their reasons, e.g. s3://bucket/${LAKE_ZONES.quarantine}`,
+  },
+  {
+    name: 'runs_path',
+    required: true,
+    description: `Folder where a run writes its outputs before publishing them, e.g. s3://bucket/${LAKE_ZONES.runs}`,
+  },
+  {
+    name: 'manifest_path',
+    required: true,
+    description: 'The run summary, written last: the commit point of a run, e.g. s3://bucket/manifest.json',
+  },
+  {
+    name: 'etl_sql',
+    required: false,
+    default: 'etl.sql',
+    description: 'The ETL SQL file; a bare name is looked up in the working directory, where --extra-files puts it',
+  },
+  {
+    name: 'compression',
+    required: false,
+    default: 'zstd',
+    description: 'Parquet codec: zstd, snappy, gzip or uncompressed',
+  },
+  {
+    name: 'data_quality_failure',
+    required: false,
+    default: 'fail',
+    description: 'What a failed data-quality rule does: fail (the run fails and publishes nothing) or warn',
+  },
+];
+
 /**
  * The part of the contract the Glue job needs (source files and fields, view and output names), as
  * plain data. The Python job cannot import the TypeScript contract, so it gets this generated copy;
@@ -26,6 +87,7 @@ export function glueJobContract() {
     sourceCountsView: SOURCE_COUNTS_VIEW,
     quarantineReasons: [...QUARANTINE_REASONS],
     lakeZones: { ...LAKE_ZONES },
+    jobArguments: GLUE_JOB_ARGUMENTS.map((a) => ({ ...a })),
   };
 }
 
