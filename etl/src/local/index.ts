@@ -1,3 +1,5 @@
+export { FAULT_POINTS, type FaultPoint } from '../lake/fault-points';
+export { LakeFolderError } from '../lake/lake-errors';
 export { EtlInputError, type EtlInputErrorLocation } from './errors';
 export { ETL_SQL_PATH } from './etl-sql-file';
 export type {

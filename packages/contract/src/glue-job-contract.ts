@@ -48,7 +48,8 @@ export const GLUE_JOB_ARGUMENTS: readonly GlueJobArgument[] = [
     name: 'etl_sql',
     required: false,
     default: 'etl.sql',
-    description: 'The ETL SQL file; a bare name is looked up in the working directory, where --extra-files puts it',
+    description:
+      'The ETL SQL file; a bare name is looked up in the working directory, where --extra-files puts it',
   },
   {
     name: 'compression',

@@ -2,6 +2,7 @@ export * from './data-contract';
 export * from './etl-sql';
 export * from './glue-job-contract';
 export * from './lake-layout';
+export * from './local-lake';
 export * from './logical-types';
 export * from './quarantine';
 export * from './sources';
