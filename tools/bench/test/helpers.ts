@@ -1,21 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { openDuckDb } from '../src/etl/duckdb';
 
-const created: string[] = [];
-
-/** A fresh temporary folder, removed after the test. */
-export async function tempDir(prefix = 'bench-test-'): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), prefix));
-  created.push(dir);
+/** A fresh temporary folder, removed when the test that asked for it ends. */
+export async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-test-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
-
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
-});
 
 /** Rows of a query run on a throwaway DuckDB. */
 export async function query(sql: string): Promise<Record<string, unknown>[]> {

@@ -1,4 +1,4 @@
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 /** The DuckDB settings every baseline is given, the ETL's own: threads, memory limit and where to spill. */
 export interface DuckDbSettings {
@@ -33,23 +33,19 @@ export async function openDuckDb(settings: DuckDbSettings): Promise<BenchDuckDb>
     allocator_flush_threshold: '16MB',
     allocator_background_threads: 'true',
   });
-  let connection: DuckDBConnection;
-  try {
-    connection = await instance.connect();
-    await connection.run('SET enable_progress_bar = true');
-    await connection.run('SET enable_progress_bar_print = false');
-  } catch (error) {
+  const connection = await instance.connect().catch((error: unknown) => {
     instance.closeSync();
     throw error;
+  });
+  for (const sql of ['SET enable_progress_bar = true', 'SET enable_progress_bar_print = false']) {
+    await connection.run(sql);
   }
   return {
-    async run(sql) {
+    run: async (sql) => {
       await connection.run(sql);
     },
-    async rows(sql) {
-      return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
-    },
-    close() {
+    rows: async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[],
+    close: () => {
       connection.closeSync();
       instance.closeSync();
     },
