@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChecks, formatResults, formatRounds, formatSteps } from '../../src/bench/report';
+import { formatChecks, formatResults, formatRounds, formatSteps } from '../../src/etl/report';
 
 const result = {
   scale: 1,

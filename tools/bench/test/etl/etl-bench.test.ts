@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** The built benchmark, as `pnpm bench:etl` runs it (turbo builds before testing). */
-const BENCH = resolve(__dirname, '..', '..', 'dist', 'bench', 'etl-bench.js');
+const BENCH = resolve(__dirname, '..', '..', 'dist', 'etl', 'etl-bench.js');
 const bench = (args: string[]) =>
   spawnSync(process.execPath, [BENCH, ...args], { encoding: 'utf8', timeout: 30_000 });
 

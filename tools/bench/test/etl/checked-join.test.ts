@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
+import { generateDataset, runEtl } from '@spotify-lake/etl';
 import { describe, expect, it, vi } from 'vitest';
-import { runCheckedJoin } from '../../src/bench/checked-join';
-import { generateDataset } from '../../src/generate';
-import { runEtl } from '../../src/local';
-import { query, tempDir } from '../fixtures/helpers';
+import { runCheckedJoin } from '../../src/etl/checked-join';
+import { query, tempDir } from '../helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 

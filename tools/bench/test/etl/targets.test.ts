@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTargets, KAGGLE_ALBUM_ROWS, type ScaleResult } from '../../src/bench/targets';
+import { checkTargets, KAGGLE_ALBUM_ROWS, type ScaleResult } from '../../src/etl/targets';
 
 const result = (scale: number, etlMs: number, bareJoinMs: number, peakRssBytes = 1e9): ScaleResult => ({
   scale,

@@ -1,5 +1,4 @@
 import { physicalType, type SourceName } from '@spotify-lake/contract';
-import { sqlIdentifier } from '../local/sql-text';
 import {
   type BaselineOptions,
   type BaselineResult,
@@ -7,6 +6,7 @@ import {
   runBaseline,
   warehouseJoinSql,
 } from './baseline';
+import { sqlIdentifier } from './duckdb';
 
 export interface BareJoinOptions extends BaselineOptions {
   /**

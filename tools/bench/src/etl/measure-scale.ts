@@ -1,8 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceName } from '@spotify-lake/contract';
-import type { GeneratedDataset } from '../generate';
-import { runEtl } from '../local';
+import { type EtlManifest, type GeneratedDataset, runEtl } from '@spotify-lake/etl';
 import { runBareJoin } from './bare-join';
 import type { BaselineOptions, BaselineResult } from './baseline';
 import { runCheckedJoin } from './checked-join';
@@ -74,10 +73,7 @@ export async function measureScale(
 }
 
 /** Throws unless the manifest reports exactly what the generator says a correct ETL reports. */
-export function assertExpectedCounts(
-  manifest: Awaited<ReturnType<typeof runEtl>>,
-  dataset: GeneratedDataset,
-): void {
+export function assertExpectedCounts(manifest: EtlManifest, dataset: GeneratedDataset): void {
   const problems: string[] = [];
   for (const source of Object.keys(dataset.rows) as SourceName[]) {
     const got = manifest.sources[source];

@@ -1,11 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SOURCES, type SourceName, WAREHOUSE_COLUMNS, type WarehouseColumn } from '@spotify-lake/contract';
-import { readCsvHeader } from '../local/csv-header';
-import { type DuckDbSession, openDuckDb } from '../local/duckdb-session';
-import { matchHeader } from '../local/header-match';
-import { CSV_READER_OPTIONS } from '../local/raw-source';
-import { sqlString } from '../local/sql-text';
+import { CSV_READER_OPTIONS, matchHeader, readCsvHeader } from '@spotify-lake/etl';
+import { type BenchDuckDb, openDuckDb, sqlString } from './duckdb';
 
 /** What every baseline the ETL is compared with is given: the same CSVs and DuckDB settings as the ETL. */
 export interface BaselineOptions {
@@ -64,7 +61,7 @@ export function warehouseJoinSql(
  */
 export async function runBaseline(
   options: BaselineOptions,
-  prepare: (db: DuckDbSession) => Promise<string>,
+  prepare: (db: BenchDuckDb) => Promise<string>,
 ): Promise<BaselineResult> {
   const started = performance.now();
   await mkdir(options.outDir, { recursive: true });

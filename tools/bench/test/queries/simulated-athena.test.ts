@@ -1,10 +1,8 @@
 import type { ColumnInfo } from '@aws-sdk/client-athena';
 import { PHYSICAL_TYPES } from '@spotify-lake/contract';
+import { AthenaQueryRunner, lakeSummary, virtualClock } from '@spotify-lake/queries';
 import { describe, expect, it } from 'vitest';
-import { AthenaQueryRunner } from '../../src/athena/runner';
-import { simulatedAthena } from '../../src/bench/simulated-athena';
-import { virtualClock } from '../../src/runner/clock';
-import { lakeSummary } from '../../src/warehouse-queries';
+import { simulatedAthena } from '../../src/queries/simulated-athena';
 
 const COLUMNS: ColumnInfo[] = lakeSummary.columns.map((c) => ({
   Name: c.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combineRounds, median } from '../../src/bench/rounds';
-import { checkTargets, etlToBareRatio, type ScaleResult } from '../../src/bench/targets';
+import { combineRounds, median } from '../../src/etl/rounds';
+import { checkTargets, etlToBareRatio, type ScaleResult } from '../../src/etl/targets';
 
 const round = (
   etlMs: number,

@@ -7,7 +7,7 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
-import type { Clock } from '../runner/clock';
+import type { Clock } from '@spotify-lake/queries';
 
 /**
  * An in-memory stand-in for Athena's API, driven by a clock: a query takes `durationMs` from its start, and its

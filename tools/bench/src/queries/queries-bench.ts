@@ -1,9 +1,11 @@
 import type { ColumnInfo, Row } from '@aws-sdk/client-athena';
 import { PHYSICAL_TYPES } from '@spotify-lake/contract';
-import { athenaRowDecoder } from '../athena/rows';
-import { AthenaQueryRunner } from '../athena/runner';
-import { virtualClock } from '../runner/clock';
-import { topArtistsByFollowers } from '../warehouse-queries';
+import {
+  AthenaQueryRunner,
+  athenaRowDecoder,
+  topArtistsByFollowers,
+  virtualClock,
+} from '@spotify-lake/queries';
 import { simulatedAthena } from './simulated-athena';
 
 /**

@@ -1,17 +1,17 @@
+import { readFile } from 'node:fs/promises';
 import {
   checkedView,
   DUCKDB_SHIMS,
+  parseEtlSql,
   physicalType,
+  RAW_VIEW_COLUMNS,
   rawView,
+  SOURCE_NAMES,
   SOURCES,
   type SourceName,
   typedValueColumn,
 } from '@spotify-lake/contract';
-import { DUCKDB_SETTINGS } from '../local/duckdb-settings';
-import { ETL_SQL_PATH, loadEtlSql } from '../local/etl-sql-file';
-import { unnumberedRecordColumns } from '../local/raw-source';
-import { splitChecks } from '../local/run-etl';
-import { sqlIdentifier } from '../local/sql-text';
+import { DUCKDB_SETTINGS, ETL_SQL_PATH } from '@spotify-lake/etl';
 import {
   type BaselineOptions,
   type BaselineResult,
@@ -19,6 +19,23 @@ import {
   runBaseline,
   warehouseJoinSql,
 } from './baseline';
+import { sqlIdentifier } from './duckdb';
+
+/** Each source's checks statement (`checked_<source>`), as the ETL reads it from its SQL file. */
+async function loadChecks(): Promise<Record<SourceName, string>> {
+  const statements = parseEtlSql(await readFile(ETL_SQL_PATH, 'utf8'));
+  const checks = {} as Record<SourceName, string>;
+  for (const source of SOURCE_NAMES) {
+    const statement = statements.find((s) => s.name === checkedView(source));
+    if (!statement) throw new Error(`the ETL SQL has no ${checkedView(source)} statement`);
+    checks[source] = statement.sql;
+  }
+  return checks;
+}
+
+/** The raw view's record columns of a parsed record, unnumbered (NULL), as the ETL's raw view has them. */
+const [RECORD, RAW_LINE, PARSE_ERROR] = RAW_VIEW_COLUMNS;
+const UNNUMBERED_RECORD_COLUMNS = `CAST(NULL AS BIGINT) AS ${RECORD}, CAST(NULL AS VARCHAR) AS ${RAW_LINE}, CAST(NULL AS VARCHAR) AS ${PARSE_ERROR}`;
 
 /**
  * The least an ETL that checks values and drops duplicate keys does, as one streaming query: the bare join
@@ -28,7 +45,7 @@ import {
  * the checks and the dedup cost before anything is kept for the quarantine or numbered.
  */
 export async function runCheckedJoin(options: BaselineOptions): Promise<BaselineResult> {
-  const { checks } = splitChecks(await loadEtlSql(ETL_SQL_PATH));
+  const checks = await loadChecks();
   return runBaseline(options, async (db) => {
     for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
     await db.run('SET preserve_insertion_order = false');
@@ -37,9 +54,9 @@ export async function runCheckedJoin(options: BaselineOptions): Promise<Baseline
       const fields = SOURCES[source].fields.map((f) => sqlIdentifier(f.name));
       const read = await baselineCsvRead(source, options.files[source]);
       await db.run(
-        `CREATE TEMP VIEW ${rawView(source)} AS SELECT ${unnumberedRecordColumns()}, ${fields.join(', ')} FROM ${read}`,
+        `CREATE TEMP VIEW ${rawView(source)} AS SELECT ${UNNUMBERED_RECORD_COLUMNS}, ${fields.join(', ')} FROM ${read}`,
       );
-      await db.run(`CREATE TEMP VIEW ${checkedView(source)} AS\n${checks[source].sql}`);
+      await db.run(`CREATE TEMP VIEW ${checkedView(source)} AS\n${checks[source]}`);
       const key = SOURCES[source].key.map(typedValueColumn).join(', ');
       accepted[source] = `(SELECT DISTINCT ON (${key}) * FROM ${checkedView(source)} WHERE _detail IS NULL)`;
     }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
+import { generateDataset } from '@spotify-lake/etl';
 import { describe, expect, it, vi } from 'vitest';
-import { assertExpectedCounts, measureScale } from '../../src/bench/measure-scale';
-import { generateDataset } from '../../src/generate';
-import { tempDir } from '../fixtures/helpers';
+import { assertExpectedCounts, measureScale } from '../../src/etl/measure-scale';
+import { tempDir } from '../helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 
