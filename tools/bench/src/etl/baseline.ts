@@ -1,6 +1,12 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SOURCES, type SourceName, WAREHOUSE_COLUMNS, type WarehouseColumn } from '@spotify-lake/contract';
+import {
+  duckDbFileLiteral,
+  SOURCES,
+  type SourceName,
+  WAREHOUSE_COLUMNS,
+  type WarehouseColumn,
+} from '@spotify-lake/contract';
 import { CSV_READER_OPTIONS, matchHeader, readCsvHeader } from '@spotify-lake/etl';
 import { type BenchDuckDb, openDuckDb, sqlString } from './duckdb';
 
@@ -27,7 +33,7 @@ export interface BaselineResult {
 export async function baselineCsvRead(source: SourceName, file: string): Promise<string> {
   const { columns } = matchHeader(source, file, await readCsvHeader(file));
   const types = columns.map((c, i) => `${sqlString(c ?? `_ignored_${i}`)}: 'VARCHAR'`).join(', ');
-  return `read_csv(${sqlString(file)}, ${CSV_READER_OPTIONS.join(', ')}, ignore_errors = true, columns = {${types}})`;
+  return `read_csv(${duckDbFileLiteral(file)}, ${CSV_READER_OPTIONS.join(', ')}, ignore_errors = true, columns = {${types}})`;
 }
 
 const ALIAS: Record<SourceName, string> = { albums: 'a', artists: 'ar', tracks: 't' };
