@@ -10,6 +10,7 @@ const JOB_MODULES = [
   'csv_header.py',
   'etl_errors.py',
   'etl_sql.py',
+  'job_arguments.py',
   'pipeline.py',
   'spotify_contract.py',
   'spotify_etl_job.py',
