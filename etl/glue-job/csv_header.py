@@ -1,16 +1,16 @@
 """Reads a CSV file's header and maps its columns onto the contract's fields, by name.
 
-Same rules as the local runner (etl/src/local/header-match.ts): names are compared trimmed and
-case-folded, every contract field must appear exactly once, and unknown columns are read then
-ignored. Spark applies the schema by position, so the job builds it from this mapping.
+Same rules as the local runner (etl/src/local/header-match.ts): names are compared trimmed and case-folded, every
+contract field must appear exactly once, and unknown columns are read then ignored. Spark applies a schema by
+position, so the job builds each file's schema from this mapping.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import List, Optional, Sequence
 
 from etl_errors import EtlInputError
 from etl_sql import js_trim
@@ -23,8 +23,8 @@ MAX_HEADER_BYTES = 1 << 20
 class HeaderMatch:
     """One entry per file column: the contract field it holds, or None for a column to ignore."""
 
-    columns: List[Optional[str]]
-    ignored: List[str]
+    columns: list[str | None]
+    ignored: list[str]
 
 
 def normalize_header_name(name: str) -> str:
@@ -43,25 +43,25 @@ def first_record(head: bytes, uri: str) -> str:
             break
     else:
         if len(head) >= MAX_HEADER_BYTES:
-            raise EtlInputError(f"{uri}: the header is longer than {MAX_HEADER_BYTES} bytes or never ends")
+            raise EtlInputError(uri, f"has no header line within its first {MAX_HEADER_BYTES} bytes", row=1)
     try:
         return head.decode("utf-8-sig").rstrip("\r")
     except UnicodeDecodeError as error:
-        raise EtlInputError(f"{uri}: the header is not valid UTF-8 ({error.reason} at byte {error.start})") from None
+        raise EtlInputError(uri, f"header is not UTF-8 text ({error.reason} at byte {error.start})", row=1) from None
 
 
-def parse_header(head: bytes, uri: str) -> List[str]:
+def parse_header(head: bytes, uri: str) -> list[str]:
     if head.strip() == b"":
-        raise EtlInputError(f"{uri}: the file is empty; expected a header row")
+        raise EtlInputError(uri, "is empty: expected a header line and data rows")
     try:
         return next(csv.reader(io.StringIO(first_record(head, uri)), strict=True))
     except csv.Error as error:
-        raise EtlInputError(f"{uri}: the header is not valid CSV ({error})") from None
+        raise EtlInputError(uri, f"header is not valid CSV ({error})", row=1) from None
 
 
 def match_header(uri: str, header: Sequence[str], fields: Sequence[str]) -> HeaderMatch:
     by_name = {normalize_header_name(f): f for f in fields}
-    positions: dict = {}
+    positions: dict[str, list[int]] = {}
     for position, name in enumerate(header):
         field = by_name.get(normalize_header_name(name))
         if field is not None:
@@ -70,14 +70,15 @@ def match_header(uri: str, header: Sequence[str], fields: Sequence[str]) -> Head
     missing = [f for f in fields if f not in positions]
     if missing:
         found = ", ".join(f'"{h}"' for h in header)
-        names = ", ".join(f'"{m}"' for m in missing)
-        what = "column is" if len(missing) == 1 else "columns are"
-        raise EtlInputError(f"{uri}: required {what} missing from the header: {names} (found: {found})")
+        what = "required column is" if len(missing) == 1 else "required columns are"
+        raise EtlInputError(uri, f"{what} missing from the header (found: {found})", row=1, column=", ".join(missing))
     for field, at in positions.items():
         if len(at) > 1:
             names = " and ".join(f'"{header[p]}"' for p in at)
-            raise EtlInputError(f'{uri}: column "{field}" appears {len(at)} times in the header ({names})')
+            raise EtlInputError(
+                uri, f"appears {len(at)} times in the header ({names}); a field must have one column", row=1, column=field
+            )
 
     columns = [by_name.get(normalize_header_name(name)) for name in header]
-    ignored = [name for name, field in zip(header, columns) if field is None]
+    ignored = [name for name, field in zip(header, columns, strict=True) if field is None]
     return HeaderMatch(columns, ignored)

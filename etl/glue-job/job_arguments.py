@@ -13,7 +13,7 @@ argument raises awsglue.utils.GlueArgumentError naming it; a bad value raises Jo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import uuid4
@@ -49,6 +49,8 @@ class JobArguments:
     etl_sql: str
     compression: str
     data_quality_failure: str
+    # Everything getResolvedOptions returned (Glue's own arguments too), for Glue's Job.init.
+    glue_options: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def contract_arguments() -> list[dict[str, Any]]:
@@ -76,7 +78,7 @@ def parse_job_arguments(argv: list[str]) -> JobArguments:
     resolved: dict[str, Any] = getResolvedOptions(argv, asked)
     values = {a["name"]: resolved.get(a["name"], a.get("default")) for a in arguments}
     run_id = resolved.get("JOB_RUN_ID") or ""
-    return validate(str(resolved[JOB_NAME]), run_id or new_run_id(), values)
+    return validate(str(resolved[JOB_NAME]), run_id or new_run_id(), values, resolved)
 
 
 def as_folder(path: str) -> str:
@@ -84,7 +86,9 @@ def as_folder(path: str) -> str:
     return path.rstrip("/") + "/"
 
 
-def validate(job_name: str, run_id: str, values: dict[str, Any]) -> JobArguments:
+def validate(
+    job_name: str, run_id: str, values: dict[str, Any], glue_options: dict[str, Any] | None = None
+) -> JobArguments:
     """Checks every value, naming each argument that is wrong, and normalizes the folders."""
     problems = []
     for name, value in values.items():
@@ -135,4 +139,5 @@ def validate(job_name: str, run_id: str, values: dict[str, Any]) -> JobArguments
         etl_sql=str(values["etl_sql"]),
         compression=str(values["compression"]),
         data_quality_failure=str(values["data_quality_failure"]),
+        glue_options=dict(glue_options or {}),
     )

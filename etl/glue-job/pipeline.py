@@ -1,8 +1,16 @@
-"""The Glue job's work, independent of Glue: read the staged CSVs, run the ETL SQL, write Parquet,
-publish, and return the run manifest.
+"""The job's work, the same on Glue and locally: read the sources, run the ETL SQL, write, publish, commit.
 
-It takes a SparkSession-like object and a Storage, so tests can drive it with stubs. The SQL it runs
-is the generated ETL SQL file, split by etl_sql.py exactly as the local runner splits it.
+Publishing follows the lake protocol on any storage, S3 included, where nothing can be renamed:
+1. Spark writes the outputs under `<runs_path><run id>/` (the contract's `_runs/` zone), never inside a table.
+2. A journal, `<runs_path><run id>/publish.json`, lists the files the run is about to create and those it replaces.
+3. Each output file is copied to a run-named file of its table's folder, `part-NNNNN-<run id>.parquet`, so nothing a
+   committed manifest lists is ever overwritten (quarantine first, then the warehouse).
+4. The manifest is written in one step (a PUT on S3, a rename locally): the commit point.
+5. The files of the manifest it replaced are deleted (only those: files a manifest of this job listed, in the table
+   folders, named by that manifest's run), then the run's folder.
+Between 3 and 5 a reader that lists the table folders (Athena, a crawler) sees the old and new files together: S3
+has no rename; readers that follow the manifest never do. A run that dies is finished or rolled back by the next one,
+from its journal: committed (the manifest is its), the replaced files go; not committed, the files it made go.
 """
 
 from __future__ import annotations
@@ -10,244 +18,102 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import uuid
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timezone
-from typing import Any, Callable, Dict, List, Optional, Sequence
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
-from csv_header import MAX_HEADER_BYTES, HeaderMatch, match_header, parse_header
-from etl_errors import EtlInputError, JobArgumentError
-from spotify_contract import CONTRACT
-from storage import S3_SCHEME, Storage, StoredFile, as_prefix, is_hidden, parent_prefix
+from etl_errors import JobArgumentError
 from etl_sql import EtlStatement, parse_etl_sql
+from glue_runtime import Runtime
+from job_arguments import JobArguments
+from pyspark.sql import DataFrame, SparkSession
+from raw_sources import SPARK_CONF, SourcePlan, plan_sources, read_raw_view
+from spotify_contract import CONTRACT
+from storage import S3_SCHEME, Storage, base_name, is_hidden
 
-# Spark's own name for the column that receives a record it could not parse.
-CORRUPT_COLUMN = "_corrupt_record"
-PARQUET_CODECS = ("zstd", "snappy", "gzip", "uncompressed")
-DEFAULT_COMPRESSION = "zstd"
-DEFAULT_ETL_SQL = "etl.sql"
-# Staged outputs go to <parent of the warehouse prefix>/_runs/<run id>/, a sibling of the tables'
-# folders: never inside a table's prefix, where a crawler or query could see half a run.
-RUNS_FOLDER = "_runs/"
-
-# RFC 4180 as the local runner reads it. Spark's default escape is a backslash: it must be '"' so that
-# `""` inside quotes is a quote. PERMISSIVE keeps malformed records in CORRUPT_COLUMN instead of
-# failing the job; multiLine lets quoted fields hold line breaks (and makes each file one split).
-CSV_READ_OPTIONS = (
-    ("header", "true"),
-    ("enforceSchema", "true"),
-    ("multiLine", "true"),
-    ("mode", "PERMISSIVE"),
-    ("columnNameOfCorruptRecord", CORRUPT_COLUMN),
-    ("sep", ","),
-    ("quote", '"'),
-    ("escape", '"'),
-    ("encoding", "UTF-8"),
-    ("ignoreLeadingWhiteSpace", "false"),
-    ("ignoreTrailingWhiteSpace", "false"),
-)
-# With column pruning Spark tokenizes only the columns a query needs, and a record with too few or too
-# many fields can slip through as valid: every field is always parsed so the count check holds.
-SPARK_CONF = (("spark.sql.csv.parser.columnPruning.enabled", "false"),)
-
-Log = Callable[[str], None]
+OUTPUTS = ("quarantine", "warehouse")  # publishing order: the warehouse last, as the local runner writes it
+JOURNAL = "publish.json"
+Emit = Callable[[dict[str, Any]], None]
 
 
-@dataclass(frozen=True)
-class JobArguments:
-    """The job's arguments (Glue passes them as --name value)."""
+class QualityCheck(Protocol):
+    """A data-quality rule set run on the outputs before anything is published (the hook for the contract's rules,
+    e.g. through Glue's EvaluateDataQuality, which exists only on Glue). Returns the rules that failed, described."""
 
-    staging_path: str
-    warehouse_path: str
-    quarantine_path: str
-    # Path of the ETL SQL file; shipped with --extra-files, Glue copies it to the working directory.
-    etl_sql: str = DEFAULT_ETL_SQL
-    manifest_path: Optional[str] = None
-    compression: str = DEFAULT_COMPRESSION
-    run_id: str = ""
+    def __call__(self, spark: SparkSession, outputs: dict[str, DataFrame]) -> list[str]: ...
+
+
+class DataQualityError(RuntimeError):
+    """A data-quality rule failed and --data_quality_failure is fail: nothing is published."""
 
 
 @dataclass
-class SourcePlan:
-    name: str
-    fields: List[str]
-    raw_view: str
-    files: List[StoredFile]
-    headers: Dict[str, HeaderMatch] = field(default_factory=dict)
+class Timings:
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+    def step(self, name: str, started: float) -> None:
+        self.steps.append({"step": name, "ms": round((time.monotonic() - started) * 1000)})
 
 
-def validate_arguments(args: JobArguments) -> JobArguments:
-    """Normalizes folder paths and checks every argument, naming the one that is wrong."""
-    problems = []
-    for name in ("staging_path", "warehouse_path", "quarantine_path"):
-        value = getattr(args, name)
-        if not value or not value.strip():
-            problems.append(f"--{name} is required")
-        elif value.startswith(S3_SCHEME) and value[len(S3_SCHEME):].strip("/").count("/") == 0:
-            problems.append(f"--{name} must be a folder inside a bucket, not the bucket root: {value}")
-    if args.compression not in PARQUET_CODECS:
-        problems.append(f'--compression must be one of {", ".join(PARQUET_CODECS)}, got "{args.compression}"')
-    if not args.etl_sql:
-        problems.append("--etl_sql must name the ETL SQL file")
-    if args.manifest_path is not None and (args.manifest_path.strip() == "" or args.manifest_path.endswith("/")):
-        problems.append(f'--manifest_path must name a file, got "{args.manifest_path}"')
-    paths = [args.staging_path, args.warehouse_path, args.quarantine_path] + ([args.manifest_path] if args.manifest_path else [])
-    if len({(p or "").startswith(S3_SCHEME) for p in paths}) > 1:
-        problems.append("--staging_path, --warehouse_path, --quarantine_path and --manifest_path must all be s3:// "
-                        "URIs or all local paths")
-    if problems:
-        raise JobArgumentError("; ".join(problems))
-    run_id = re.sub(r"[^A-Za-z0-9_.-]", "-", args.run_id) or new_run_id()
-    normalized = replace(
-        args,
-        staging_path=as_prefix(args.staging_path.strip()),
-        warehouse_path=as_prefix(args.warehouse_path.strip()),
-        quarantine_path=as_prefix(args.quarantine_path.strip()),
-        run_id=run_id,
-    )
-    folders = {
-        "--staging_path": normalized.staging_path,
-        "--warehouse_path": normalized.warehouse_path,
-        "--quarantine_path": normalized.quarantine_path,
-    }
-    for a, path_a in folders.items():
-        for b, path_b in folders.items():
-            # Publishing replaces everything under an output prefix: one must never contain another.
-            if a < b and (path_a.startswith(path_b) or path_b.startswith(path_a)):
-                raise JobArgumentError(f"{a} ({path_a}) and {b} ({path_b}) overlap; they must be separate folders")
-    return normalized
-
-
-def new_run_id() -> str:
-    return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:8]
-
-
-def load_etl_sql(storage: Storage, path: str) -> List[EtlStatement]:
-    statements = parse_etl_sql(storage.read_text(path) if path.startswith(S3_SCHEME) else read_local(path))
+def load_etl_sql(storage: Storage, path: str) -> tuple[list[EtlStatement], str]:
+    """The statements of the ETL SQL file and the file's sha256."""
+    if path.startswith(S3_SCHEME):
+        text = storage.read_text(path)
+    else:
+        try:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read()
+        except FileNotFoundError:
+            text = None
+    if text is None:
+        raise JobArgumentError(f"--etl_sql {path}: file not found (ship etl/sql/etl.sql with --extra-files)")
+    statements = parse_etl_sql(text)
     names = [s.name for s in statements]
     required = [CONTRACT["outputs"]["warehouse"], CONTRACT["outputs"]["quarantine"], CONTRACT["sourceCountsView"]]
     missing = [n for n in required if n not in names]
     if missing:
-        raise JobArgumentError(f'--etl_sql {path} lacks the statement(s) {", ".join(missing)}')
-    return statements
+        raise JobArgumentError(f"--etl_sql {path} lacks the statement(s) {', '.join(missing)}")
+    return statements, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_local(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise JobArgumentError(
-            f"--etl_sql {path}: file not found (ship etl/sql/etl.sql with --extra-files)"
-        ) from None
-
-
-def plan_sources(storage: Storage, staging_path: str, log: Log) -> List[SourcePlan]:
-    """Finds every source's files and checks their headers, before Spark reads anything."""
-    plans = []
-    for name, source in CONTRACT["sources"].items():
-        prefix = staging_path + source["stagingPrefix"][len(CONTRACT["lakeZones"]["staging"]):]
-        files = [f for f in storage.list_files(prefix) if not is_hidden(f.uri)]
-        if not files:
-            raise EtlInputError(f"{prefix}: no file for source {name} (expected {source['file']} in this folder)")
-        plan = SourcePlan(name, list(source["fields"]), source["rawView"], files)
-        for f in files:
-            head = storage.read_head(f.uri, MAX_HEADER_BYTES) if f.size > 0 else b""
-            plan.headers[f.uri] = match_header(f.uri, parse_header(head, f.uri), plan.fields)
-            if plan.headers[f.uri].ignored:
-                log(f"{f.uri}: ignoring columns the contract does not name: {plan.headers[f.uri].ignored}")
-        plans.append(plan)
-    return plans
-
-
-def sql_string(text: str) -> str:
-    """A Spark SQL string literal (Spark unescapes backslashes inside literals)."""
-    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
-
-
-def file_columns(match: HeaderMatch) -> List[str]:
-    """Spark column names for a file, in file order: contract fields, or placeholders to ignore."""
-    return [column if column is not None else f"_ignored_{i}" for i, column in enumerate(match.columns)]
-
-
-def parsed_expressions(plan: SourcePlan, match: HeaderMatch) -> List[str]:
-    """From Spark's parse of one group of files to the raw view's columns, _record aside."""
-    _, raw_line, parse_error = CONTRACT["rawViewColumns"]
-    problem = f"malformed CSV record: not {len(match.columns)} fields as in the header, or broken quoting"
-    expressions = [
-        f"{CORRUPT_COLUMN} AS {raw_line}",
-        f"CASE WHEN {CORRUPT_COLUMN} IS NOT NULL THEN concat(element_at(split(input_file_name(), '/'), -1), "
-        f"{sql_string(': ' + problem)}) END AS {parse_error}",
-    ]
-    # A malformed record's fields are NULL, as in the local runner: its text is in _raw_line.
-    # Empty fields are NULL whichever way the file wrote them ("" or nothing).
-    expressions += [f"CASE WHEN {CORRUPT_COLUMN} IS NULL THEN NULLIF({f}, '') END AS {f}" for f in plan.fields]
-    return expressions
-
-
-def read_raw_view(spark: Any, plan: SourcePlan) -> Any:
-    """Reads one source into the DataFrame behind its raw view.
-
-    Files with the same header are read together. `_record` is monotonically_increasing_id() + 1:
-    a multiLine CSV file is never split, so within a file records are numbered 1, 2, 3... in file
-    order; with several files (or groups) each Spark partition starts at partition index * 2^33 + 1,
-    so numbers stay unique and ordered within a file but jump between files.
-    """
-    from pyspark.sql.types import StringType, StructField, StructType
-
-    groups: Dict[tuple, List[str]] = {}
-    for f in plan.files:
-        groups.setdefault(tuple(plan.headers[f.uri].columns), []).append(f.uri)
-    frames = []
-    for columns, uris in groups.items():
-        match = plan.headers[uris[0]]
-        schema = StructType(
-            [StructField(c, StringType(), True) for c in file_columns(match)]
-            + [StructField(CORRUPT_COLUMN, StringType(), True)]
-        )
-        reader = spark.read.schema(schema)
-        for key, value in CSV_READ_OPTIONS:
-            reader = reader.option(key, value)
-        frames.append(reader.csv(uris).selectExpr(*parsed_expressions(plan, match)))
-    parsed = frames[0]
-    for frame in frames[1:]:
-        parsed = parsed.unionByName(frame)
-    record, raw_line, parse_error = CONTRACT["rawViewColumns"]
-    raw = parsed.selectExpr(
-        f"CAST(monotonically_increasing_id() + 1 AS BIGINT) AS {record}", raw_line, parse_error, *plan.fields
-    )
-    # Cached, though only the checks statement reads it (the text as read travels with the checked
-    # rows): a recomputation must not renumber `_record`, and Spark refuses queries on an uncached CSV
-    # scan that need only the corrupt-record column.
-    return raw.cache()
-
-
-def views_to_cache(statements: Sequence[EtlStatement]) -> List[str]:
+def views_to_cache(statements: Sequence[EtlStatement]) -> list[str]:
     """Statements computed once: those the ETL SQL marks (materialize), and the outputs (counted, then written)."""
     outputs = {CONTRACT["outputs"]["warehouse"], CONTRACT["outputs"]["quarantine"]}
     return [s.name for s in statements if s.materialize or s.name in outputs]
 
 
-def run_statements(spark: Any, statements: Sequence[EtlStatement], log: Log) -> None:
+def run_statements(spark: SparkSession, statements: Sequence[EtlStatement], emit: Emit) -> None:
     cached = set(views_to_cache(statements))
-    for statement in statements:
-        log(f"sql: {statement.name}")
+    for index, statement in enumerate(statements, start=1):
+        kind = "table" if statement.name in cached else "view"
+        emit(
+            {
+                "step": "sql",
+                "statement": statement.name,
+                "as": kind,
+                "index": index,
+                "of": len(statements),
+                "message": f"sql {index}/{len(statements)}: {statement.name} ({kind})",
+            }
+        )
         spark.sql(statement.sql).createOrReplaceTempView(statement.name)
         if statement.name in cached:
             spark.catalog.cacheTable(statement.name)
 
 
-def collect_counts(spark: Any) -> Dict[str, Any]:
-    reasons = CONTRACT["quarantineReasons"]
-    sources: Dict[str, Any] = {}
+def collect_counts(spark: SparkSession, raw_rows: dict[str, int]) -> dict[str, Any]:
+    """Rows read, accepted and quarantined by reason per source; every row must be accounted for."""
+    reasons: list[str] = CONTRACT["quarantineReasons"]
+    sources: dict[str, dict[str, Any]] = {}
     for row in spark.table(CONTRACT["sourceCountsView"]).collect():
         sources[row["source"]] = {
             "rows": int(row["rows_read"]),
             "accepted": int(row["accepted"]),
-            "byReason": {r: 0 for r in reasons},
+            "byReason": dict.fromkeys(reasons, 0),
         }
-    quarantine_table = CONTRACT["outputs"]["quarantine"]
-    for row in spark.table(quarantine_table).groupBy("source", "reason").count().collect():
+    for row in spark.table(CONTRACT["outputs"]["quarantine"]).groupBy("source", "reason").count().collect():
         source, reason = row["source"], row["reason"]
         if source not in sources or reason not in reasons:
             raise RuntimeError(f"quarantine holds rows of unknown source/reason {source}/{reason}")
@@ -259,105 +125,222 @@ def collect_counts(spark: Any) -> Dict[str, Any]:
             continue
         s = sources[name]
         s["quarantined"] = sum(s["byReason"].values())
+        if s["rows"] != raw_rows[name]:
+            problems.append(f"{name}: {raw_rows[name]} rows read but {s['rows']} counted")
         if s["rows"] != s["accepted"] + s["quarantined"]:
             problems.append(f"{name}: rows {s['rows']} != accepted {s['accepted']} + quarantined {s['quarantined']}")
+    warehouse_rows = spark.table(CONTRACT["outputs"]["warehouse"]).count()
+    if not problems and warehouse_rows != sources["albums"]["accepted"]:
+        problems.append(f"warehouse rows {warehouse_rows} != accepted albums {sources['albums']['accepted']}")
     if problems:
         # Every row must be accepted or quarantined: a gap is a bug, and nothing is published.
-        raise RuntimeError("run accounting failed: " + "; ".join(problems))
-    warehouse_rows = spark.table(CONTRACT["outputs"]["warehouse"]).count()
+        raise RuntimeError("run accounting failed (a bug, not bad input): " + "; ".join(problems))
     return {"sources": sources, "warehouseRows": int(warehouse_rows)}
 
 
-def staged_prefix(args: JobArguments, output: str) -> str:
-    target = args.warehouse_path if output == "warehouse" else args.quarantine_path
-    name = target.rstrip("/").rsplit("/", 1)[-1]
-    return f"{parent_prefix(target)}{RUNS_FOLDER}{args.run_id}/{name}/"
+def check_data_quality(
+    spark: SparkSession, args: JobArguments, checks: Sequence[QualityCheck], emit: Emit
+) -> list[str]:
+    """Runs the data-quality checks on the outputs; fails the run (fail) or reports the failures (warn)."""
+    outputs = {name: spark.table(CONTRACT["outputs"][name]) for name in ("warehouse", "quarantine")}
+    failures = [failure for check in checks for failure in check(spark, outputs)]
+    if failures and args.data_quality_failure == "fail":
+        raise DataQualityError("data-quality rules failed, nothing published: " + "; ".join(failures))
+    for failure in failures:
+        emit({"step": "data-quality", "message": f"data-quality rule failed (warn): {failure}"})
+    return failures
 
 
-def write_outputs(spark: Any, args: JobArguments, log: Log) -> Dict[str, str]:
-    staged = {}
-    for output in ("warehouse", "quarantine"):
-        view = CONTRACT["outputs"][output]
-        staged[output] = staged_prefix(args, output)
-        log(f"write: {view} -> {staged[output]} ({args.compression})")
-        spark.table(view).write.mode("errorifexists").option("compression", args.compression).parquet(staged[output])
-    return staged
+def zone_path(args: JobArguments, output: str) -> str:
+    return args.warehouse_path if output == "warehouse" else args.quarantine_path
 
 
-def publish(storage: Storage, staged: Dict[str, str], targets: Dict[str, str], log: Log) -> Dict[str, List[str]]:
-    """Moves staged outputs into their targets: copy every new file, then delete the old ones.
+def run_area(args: JobArguments, run_id: str | None = None) -> str:
+    return f"{args.runs_path}{run_id or args.run_id}/"
 
-    S3 has no rename, so this is not atomic: while it runs, readers may see old and new files
-    together. A failed copy removes the copies made so far and leaves the targets as they were.
-    """
-    plan = {}
-    for output, prefix in staged.items():
-        new_files = [f.uri for f in storage.list_files(prefix) if not is_hidden(f.uri)]
-        old_files = [f.uri for f in storage.list_files(targets[output])]
-        plan[output] = (prefix, new_files, old_files)
-    copied: List[str] = []
+
+def run_file_pattern(run_id: str) -> re.Pattern[str]:
+    """The names a run gives its published files: `part-NNNNN-<run id>.parquet`, and nothing else."""
+    return re.compile(rf"part-[0-9]{{5}}-{re.escape(run_id)}\.parquet")
+
+
+def deletable(args: JobArguments, uri: str, run_id: str) -> bool:
+    """Whether the job may delete a file named in a manifest or journal: a table file of that run, nothing else."""
+    folder = uri[: len(uri) - len(base_name(uri))]
+    in_zone = folder in (args.warehouse_path, args.quarantine_path)
+    return in_zone and run_file_pattern(run_id).fullmatch(base_name(uri)) is not None
+
+
+def read_previous_manifest(storage: Storage, args: JobArguments, emit: Emit) -> dict[str, Any] | None:
+    text = storage.read_text(args.manifest_path)
+    if text is None:
+        return None
     try:
-        for output, (prefix, new_files, _) in plan.items():
-            for uri in new_files:
-                target = targets[output] + uri[len(prefix):]
-                storage.copy(uri, target)
+        manifest = json.loads(text)
+    except ValueError:
+        manifest = None
+    if not isinstance(manifest, dict) or manifest.get("job") != CONTRACT["jobManifest"]:
+        emit(
+            {
+                "step": "warning",
+                "message": f"{args.manifest_path} is not a manifest of this job: the files it names are left alone",
+            }
+        )
+        return None
+    return manifest
+
+
+def recover_earlier_runs(storage: Storage, args: JobArguments, previous: dict[str, Any] | None, emit: Emit) -> None:
+    """Finishes (committed) or rolls back (not committed) the runs that died, from their journals in runs_path."""
+    committed = previous["runId"] if previous else None
+    live = set(manifest_files(previous)) if previous else set()
+    leftovers: dict[str, list[str]] = {}
+    for file in storage.list_files(args.runs_path):
+        run_id = file.uri[len(args.runs_path) :].split("/", 1)[0]
+        if run_id != args.run_id:
+            leftovers.setdefault(run_id, []).append(file.uri)
+    for run_id, files in leftovers.items():
+        journal_uri = run_area(args, run_id) + JOURNAL
+        text = storage.read_text(journal_uri) if journal_uri in files else None
+        doomed: list[str] = []
+        if text is not None:
+            journal = json.loads(text)
+            if run_id == committed:
+                replaced_run = str(journal.get("replacesRunId") or "")
+                doomed = [u for u in journal["replaces"] if u not in live and deletable(args, u, replaced_run)]
+            else:
+                doomed = [u for u in journal["creates"] if u not in live and deletable(args, u, run_id)]
+        emit({"step": "recover", "message": f"recover run {run_id}: {len(doomed)} published file(s) removed"})
+        storage.delete(doomed)
+        storage.delete([f for f in files if f != journal_uri])
+        storage.delete([journal_uri])
+
+
+def manifest_files(manifest: dict[str, Any]) -> list[str]:
+    files: dict[str, list[str]] = manifest.get("files", {})
+    return [*files.get("warehouse", []), *files.get("quarantine", [])]
+
+
+def write_outputs(runtime: Runtime, args: JobArguments, timings: Timings) -> dict[str, str]:
+    written = {}
+    for output in OUTPUTS:
+        view = CONTRACT["outputs"][output]
+        folder = f"{run_area(args)}{CONTRACT['lakeZones'][output]}"
+        runtime.emit({"step": "write", "table": view, "message": f"write {view} -> {folder} ({args.compression})"})
+        started = time.monotonic()
+        runtime.spark.table(view).write.mode("errorifexists").option("compression", args.compression).parquet(
+            runtime.spark_uri(folder)
+        )
+        timings.step(f"write:{view}", started)
+        written[output] = folder
+    return written
+
+
+def publish(
+    storage: Storage, args: JobArguments, written: dict[str, str], previous: dict[str, Any] | None, emit: Emit
+) -> dict[str, list[str]]:
+    """Copies the written files to their run-named files in the tables' folders, journaled first."""
+    plan: dict[str, list[tuple[str, str]]] = {}
+    for output in OUTPUTS:
+        files = [f.uri for f in storage.list_files(written[output]) if not is_hidden(f.uri)]
+        plan[output] = [
+            (uri, f"{zone_path(args, output)}part-{i:05d}-{args.run_id}.parquet") for i, uri in enumerate(files)
+        ]
+    journal = {
+        "runId": args.run_id,
+        "creates": [target for pairs in plan.values() for _, target in pairs],
+        "replacesRunId": previous["runId"] if previous else None,
+        "replaces": manifest_files(previous) if previous else [],
+    }
+    storage.replace_text(run_area(args) + JOURNAL, json.dumps(journal, indent=2) + "\n", "application/json")
+    published: dict[str, list[str]] = {}
+    copied: list[str] = []
+    try:
+        for output in OUTPUTS:
+            for source, target in plan[output]:
+                storage.copy(source, target)
                 copied.append(target)
+            published[output] = [target for _, target in plan[output]]
+            emit({"step": "published", "zone": output, "files": published[output]})
     except Exception:
         storage.delete(copied)
         raise
-    published: Dict[str, List[str]] = {}
-    for output, (prefix, new_files, old_files) in plan.items():
-        published[output] = [targets[output] + uri[len(prefix):] for uri in new_files]
-        keep = set(published[output])
-        stale = [uri for uri in old_files if uri not in keep]
-        storage.delete(stale)
-        log(f"publish: {len(new_files)} file(s) -> {targets[output]}, {len(stale)} old file(s) removed")
     return published
 
 
-def remove_staged(storage: Storage, staged: Dict[str, str]) -> None:
-    for prefix in staged.values():
-        storage.delete([f.uri for f in storage.list_files(prefix)])
+def replace_previous(
+    storage: Storage, args: JobArguments, previous: dict[str, Any] | None, published: dict[str, list[str]], emit: Emit
+) -> None:
+    """After the commit: the files of the replaced manifest go (only its own run's table files), then the run area."""
+    if previous is not None:
+        live = {uri for files in published.values() for uri in files}
+        doomed = [u for u in manifest_files(previous) if u not in live and deletable(args, u, previous["runId"])]
+        storage.delete(doomed)
+        emit({"step": "cleanup", "message": f"removed {len(doomed)} file(s) of run {previous['runId']}"})
+    area = run_area(args)
+    storage.delete([f.uri for f in storage.list_files(area) if f.uri != area + JOURNAL])
+    storage.delete([area + JOURNAL])
 
 
-def run_pipeline(
-    spark: Any,
+def run_job(
+    runtime: Runtime,
     args: JobArguments,
     storage: Storage,
-    log: Optional[Log] = None,
-    clock: Callable[[], datetime] = lambda: datetime.now(timezone.utc),
-) -> Dict[str, Any]:
-    """Runs the whole job and returns its manifest. Raises (writing nothing) on bad input."""
-    emit: Log = log or (lambda message: None)
-    started = clock()
-    args = validate_arguments(args)
-    statements = load_etl_sql(storage, args.etl_sql)
-    plans = plan_sources(storage, args.staging_path, emit)
+    quality_checks: Sequence[QualityCheck] = (),
+    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+) -> dict[str, Any]:
+    """Runs the whole job and returns its manifest. Raises, publishing nothing, on bad input or a failed check."""
+    started_at = clock()
+    started = time.monotonic()
+    timings = Timings()
+    emit = runtime.emit
+    spark = runtime.spark
+    statements, sql_sha256 = load_etl_sql(storage, args.etl_sql)
+    previous = read_previous_manifest(storage, args, emit)
+    recover_earlier_runs(storage, args, previous, emit)
 
-    for key, value in SPARK_CONF:
+    step = time.monotonic()
+    plans = plan_sources(storage, args.staging_path, emit)
+    timings.step("scan", step)
+    for key, value in SPARK_CONF.items():
         spark.conf.set(key, value)
+    raw_rows: dict[str, int] = {}
     for plan in plans:
-        emit(f"read: {plan.name} from {len(plan.files)} file(s)")
-        read_raw_view(spark, plan).createOrReplaceTempView(plan.raw_view)
+        step = time.monotonic()
+        emit(
+            {
+                "step": "read",
+                "source": plan.name,
+                "files": [f.uri for f in plan.files],
+                "message": f"read {plan.name}: {len(plan.files)} file(s)",
+            }
+        )
+        raw, raw_rows[plan.name] = read_raw_view(spark, plan, runtime.spark_uri)
+        raw.createOrReplaceTempView(plan.raw_view)
+        timings.step(f"read:{plan.name}", step)
     run_statements(spark, statements, emit)
 
-    targets = {"warehouse": args.warehouse_path, "quarantine": args.quarantine_path}
-    staged = {output: staged_prefix(args, output) for output in targets}
+    written: dict[str, str] = {}
     try:
-        counts = collect_counts(spark)
-        write_outputs(spark, args, emit)
+        step = time.monotonic()
+        counts = collect_counts(spark, raw_rows)
+        timings.step("count", step)
+        quality_failures = check_data_quality(spark, args, quality_checks, emit)
+        written = write_outputs(runtime, args, timings)
+        step = time.monotonic()
+        published = publish(storage, args, written, previous, emit)
+        timings.step("publish", step)
     except Exception:
-        remove_staged(storage, staged)
+        area = run_area(args)
+        storage.delete([f.uri for f in storage.list_files(area)])
         raise
-    try:
-        published = publish(storage, staged, targets, emit)
-    finally:
-        remove_staged(storage, staged)
-
-    manifest = build_manifest(args, plans, statements, counts, published, started, clock())
-    if args.manifest_path:
-        storage.write_text(args.manifest_path, json.dumps(manifest, indent=2) + "\n", "application/json")
-        emit(f"manifest: {args.manifest_path}")
+    manifest = build_manifest(
+        args, plans, statements, sql_sha256, counts, published, quality_failures, started_at, clock(), runtime
+    )
+    manifest["timings"] = {"totalMs": round((time.monotonic() - started) * 1000), "steps": timings.steps}
+    storage.replace_text(args.manifest_path, json.dumps(manifest, indent=2) + "\n", "application/json")
+    emit({"step": "committed", "manifest": args.manifest_path, "message": f"manifest: {args.manifest_path}"})
+    replace_previous(storage, args, previous, published, emit)
     return manifest
 
 
@@ -365,31 +348,34 @@ def build_manifest(
     args: JobArguments,
     plans: Sequence[SourcePlan],
     statements: Sequence[EtlStatement],
-    counts: Dict[str, Any],
-    published: Dict[str, List[str]],
+    sql_sha256: str,
+    counts: dict[str, Any],
+    published: dict[str, list[str]],
+    quality_failures: list[str],
     started: datetime,
     finished: datetime,
-) -> Dict[str, Any]:
-    """The run summary, shaped like the local runner's manifest.json."""
+    runtime: Runtime,
+) -> dict[str, Any]:
+    """The run summary (the shape is GLUE_JOB_MANIFEST's in packages/contract/src/glue-job-contract.ts)."""
     sources = counts["sources"]
-    reasons = CONTRACT["quarantineReasons"]
-    etl_sql_text = "\n".join(f"{s.name}\n{s.sql}" for s in statements)
+    reasons: list[str] = CONTRACT["quarantineReasons"]
     return {
+        "job": CONTRACT["jobManifest"],
         "runId": args.run_id,
-        "engine": "glue",
+        "jobName": args.job_name,
+        "engine": "glue" if runtime.on_glue else "spark",
         "startedAt": started.isoformat(),
         "finishedAt": finished.isoformat(),
-        "stagingPath": args.staging_path,
-        "etlSql": {
-            "file": args.etl_sql,
-            # Of the parsed statements, so the same ETL SQL hashes the same whatever its line endings.
-            "statementsSha256": hashlib.sha256(etl_sql_text.encode("utf-8")).hexdigest(),
-            "statements": len(statements),
+        "files": {
+            "staging": [f.uri for p in plans for f in p.files],
+            "warehouse": published["warehouse"],
+            "quarantine": published["quarantine"],
         },
+        "etlSql": {"file": args.etl_sql, "sha256": sql_sha256, "statements": len(statements)},
         "sources": {
             p.name: {
                 **{k: sources[p.name][k] for k in ("rows", "accepted", "quarantined", "byReason")},
-                "ignoredColumns": sorted({c for m in p.headers.values() for c in m.ignored}),
+                "ignoredColumns": p.ignored_columns,
                 "inputFiles": [f.uri for f in p.files],
             }
             for p in plans
@@ -407,4 +393,5 @@ def build_manifest(
             "bySource": {p.name: sources[p.name]["quarantined"] for p in plans},
             "byReason": {r: sum(sources[p.name]["byReason"][r] for p in plans) for r in reasons},
         },
+        "dataQuality": {"failed": quality_failures, "onFailure": args.data_quality_failure},
     }

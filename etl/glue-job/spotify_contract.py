@@ -117,5 +117,10 @@ CONTRACT = json.loads(r'''{
       "default": "fail",
       "description": "What a failed data-quality rule does: fail (the run fails and publishes nothing) or warn"
     }
-  ]
+  ],
+  "jobManifest": {
+    "tool": "spotify-lake",
+    "manifest": "glue-job",
+    "version": 1
+  }
 }''')

@@ -1,82 +1,61 @@
-"""AWS Glue 5.0 entrypoint of the Spotify lake ETL (Spark 3.5, Python 3.11).
+"""AWS Glue 5.0 entrypoint of the Spotify lake ETL (Spark 3.5.4, Python 3.11), run the same way locally.
 
-Job arguments (Glue passes them as --name value):
-  --staging_path     s3://bucket/staging/: holds albums/, artists/, tracks/ with the CSV files (required)
-  --warehouse_path   s3://bucket/datawarehouse/: the warehouse table's Parquet files (required)
-  --quarantine_path  s3://bucket/quarantine/: rejected rows with their reason (required)
-  --etl_sql          the ETL SQL file; default etl.sql, which --extra-files copies to the
-                     working directory (ship etl/sql/etl.sql)
-  --manifest_path    optional s3://bucket/manifest.json: the run summary
-  --compression      Parquet codec: zstd (default), snappy, gzip or uncompressed
-Ship pipeline.py, etl_sql.py, csv_header.py, storage.py, etl_errors.py and spotify_contract.py
-with --extra-py-files.
+Arguments: the contract's list (CONTRACT["jobArguments"], see job_arguments.py) plus Glue's JOB_NAME; Glue adds
+JOB_RUN_ID, which names the run's files. Ship the other modules of this folder with --extra-py-files and
+etl/sql/etl.sql with --extra-files.
 
-Bad rows never fail the job: they go to quarantine. A missing file or column, or a bad argument,
-fails it with a message naming the file and column, and nothing is written.
+Glue runs this script with its Spark and the Glue jar: the run gets a GlueContext and a Job (glue_runtime.py).
+`pnpm start --engine spark` runs the same script with `python`, a local Spark and a folder for the bucket.
+
+Bad rows never fail the job: they go to quarantine. Bad arguments or input fail it with a message naming the argument
+or the file, line and column, and nothing is published; the Job is committed only after the manifest is.
 """
 
 from __future__ import annotations
 
-import json
 import sys
-from typing import Any, Callable, Dict, List, Optional
+from collections.abc import Callable
+from typing import Any
 
-from pipeline import DEFAULT_COMPRESSION, DEFAULT_ETL_SQL, JobArguments, run_pipeline
-from storage import storage_for
-
-REQUIRED_ARGUMENTS = ["JOB_NAME", "staging_path", "warehouse_path", "quarantine_path"]
-OPTIONAL_ARGUMENTS = ["etl_sql", "manifest_path", "compression", "JOB_RUN_ID"]
-
-
-def resolve_arguments(argv: List[str], get_resolved_options: Callable[[List[str], List[str]], Dict[str, str]]) -> Dict[str, str]:
-    """getResolvedOptions fails on any name it cannot find, so optional ones are asked only when given."""
-    present = [name for name in OPTIONAL_ARGUMENTS if any(a == f"--{name}" or a.startswith(f"--{name}=") for a in argv)]
-    return get_resolved_options(argv, REQUIRED_ARGUMENTS + present)
+import glue_runtime
+from etl_errors import EtlInputError, JobArgumentError
+from job_arguments import parse_job_arguments
+from pipeline import run_job
+from storage import S3_SCHEME, storage_for
 
 
-def job_arguments(resolved: Dict[str, str]) -> JobArguments:
-    return JobArguments(
-        staging_path=resolved["staging_path"],
-        warehouse_path=resolved["warehouse_path"],
-        quarantine_path=resolved["quarantine_path"],
-        etl_sql=resolved.get("etl_sql", DEFAULT_ETL_SQL),
-        manifest_path=resolved.get("manifest_path"),
-        compression=resolved.get("compression", DEFAULT_COMPRESSION),
-        run_id=resolved.get("JOB_RUN_ID", ""),
-    )
+def default_s3_client() -> Any:
+    import boto3
+
+    return boto3.client("s3")
 
 
-def main(argv: Optional[List[str]] = None, s3_client_factory: Optional[Callable[[], Any]] = None) -> Dict[str, Any]:
-    from awsglue.context import GlueContext
-    from awsglue.job import Job
-    from awsglue.utils import getResolvedOptions
-    from pyspark.context import SparkContext
+def error_event(error: BaseException) -> dict[str, Any]:
+    """What a failed run reports before it fails, so that the local runner can say it as its own error."""
+    if isinstance(error, EtlInputError):
+        return {
+            "step": "error",
+            "kind": "input",
+            "file": error.file,
+            "row": error.row,
+            "column": error.column,
+            "problem": error.problem,
+            "message": str(error),
+        }
+    kind = "argument" if isinstance(error, JobArgumentError) else "internal"
+    return {"step": "error", "kind": kind, "message": f"{type(error).__name__}: {error}"}
 
-    argv = sys.argv if argv is None else argv
-    resolved = resolve_arguments(argv, getResolvedOptions)
-    glue_context = GlueContext(SparkContext.getOrCreate())
-    logger = glue_context.get_logger()
-    job = Job(glue_context)
-    job.init(resolved["JOB_NAME"], resolved)
-    arguments = job_arguments(resolved)
 
-    def s3_client() -> Any:
-        if s3_client_factory is not None:
-            return s3_client_factory()
-        import boto3
-
-        return boto3.client("s3")
-
+def main(argv: list[str] | None = None, s3_client: Callable[[], Any] = default_s3_client) -> dict[str, Any]:
+    args = parse_job_arguments(sys.argv if argv is None else argv)
+    runtime = glue_runtime.start(args.job_name, args.glue_options, args.staging_path.startswith(S3_SCHEME))
     try:
-        manifest = run_pipeline(
-            glue_context.spark_session, arguments, storage_for(arguments.staging_path, s3_client), logger.info
-        )
+        manifest = run_job(runtime, args, storage_for(args.staging_path, s3_client))
     except Exception as error:
-        # Logged for CloudWatch, then re-raised so the run fails with this message and is not committed.
-        logger.error(f"spotify-lake ETL failed: {error}")
+        # Reported, then re-raised: the run fails with this message and the Job is not committed.
+        runtime.emit(error_event(error))
         raise
-    logger.info("spotify-lake ETL manifest: " + json.dumps(manifest))
-    job.commit()
+    runtime.job.commit()
     return manifest
 
 

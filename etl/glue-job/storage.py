@@ -1,15 +1,18 @@
-"""Object storage for the Glue job: S3 through an injectable boto3 client, or a local folder.
+"""Where the job's files live: S3 (on Glue) or a local folder (a local run, whose lake folder stands in for the bucket).
 
-Spark writes the outputs; this module lists the inputs, reads CSV headers, and publishes staged
-outputs by copy-then-delete (S3 has no rename).
+The one difference between a run on Glue and a local run besides the Spark session (glue_runtime.py). Spark reads the
+inputs and writes the outputs itself; this interface is everything else the job does with files: list a source's
+files, read their bytes and headers, copy the written outputs to their published names, delete, and write the
+manifest, replacing the previous one in one step (the commit point of a run).
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Dict, List, Protocol, Tuple
+from typing import Any, Protocol
 
 S3_SCHEME = "s3://"
 # DeleteObjects takes at most 1000 keys per call.
@@ -23,17 +26,27 @@ class StoredFile:
 
 
 class Storage(Protocol):
-    def list_files(self, prefix: str) -> List[StoredFile]: ...
+    def list_files(self, prefix: str) -> list[StoredFile]:
+        """Every file under a folder (sub-folders included), sorted by URI."""
+        ...
+
+    def read_bytes(self, uri: str) -> bytes: ...
 
     def read_head(self, uri: str, max_bytes: int) -> bytes: ...
 
-    def read_text(self, uri: str) -> str: ...
+    def read_text(self, uri: str) -> str | None:
+        """A UTF-8 text file, or None when there is none."""
+        ...
 
     def copy(self, source: str, target: str) -> None: ...
 
-    def delete(self, uris: List[str]) -> None: ...
+    def delete(self, uris: Sequence[str]) -> None:
+        """Deletes files; a missing one is fine."""
+        ...
 
-    def write_text(self, uri: str, text: str, content_type: str) -> None: ...
+    def replace_text(self, uri: str, text: str, content_type: str) -> None:
+        """Writes a text file in one step: a reader sees the previous content or the new one, never a part."""
+        ...
 
 
 def as_prefix(uri: str) -> str:
@@ -41,127 +54,140 @@ def as_prefix(uri: str) -> str:
     return uri.rstrip("/") + "/"
 
 
-def split_s3_uri(uri: str) -> Tuple[str, str]:
+def split_s3_uri(uri: str) -> tuple[str, str]:
     if not uri.startswith(S3_SCHEME):
         raise ValueError(f'"{uri}" is not an s3:// URI')
-    bucket, _, key = uri[len(S3_SCHEME):].partition("/")
+    bucket, _, key = uri[len(S3_SCHEME) :].partition("/")
     if bucket == "":
         raise ValueError(f'"{uri}" names no bucket')
     return bucket, key
 
 
-def parent_prefix(prefix: str) -> str:
-    """`s3://b/lake/datawarehouse/` -> `s3://b/lake/`; the root of a bucket or folder is its own parent."""
-    trimmed = prefix.rstrip("/")
-    head, sep, _ = trimmed.rpartition("/")
-    if not sep or head.endswith(":/") or head.endswith(":"):
-        return as_prefix(trimmed)
-    return as_prefix(head)
+def base_name(uri: str) -> str:
+    return uri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def is_hidden(uri: str) -> bool:
-    """Spark and Athena skip files whose name starts with `_` or `.` (e.g. `_SUCCESS`)."""
-    name = uri.rstrip("/").rsplit("/", 1)[-1]
+    """Spark and Athena skip files whose name starts with `_` or `.` (e.g. `_SUCCESS`, `.part.crc`)."""
+    name = base_name(uri)
     return name.startswith("_") or name.startswith(".")
 
 
 class S3Storage:
-    """S3 through a boto3 client (injected, so tests can replay realistic responses)."""
+    """S3 through a boto3 client."""
 
-    def __init__(self, client: Any):
+    def __init__(self, client: Any, transfer_config: Any = None):
         self.client = client
+        # boto3's managed copy: above its multipart threshold (8 MB by default) it copies in parts, so objects over
+        # CopyObject's 5 GB limit are copied too.
+        self.transfer_config = transfer_config
 
-    def list_files(self, prefix: str) -> List[StoredFile]:
+    def list_files(self, prefix: str) -> list[StoredFile]:
         bucket, key_prefix = split_s3_uri(as_prefix(prefix))
-        files: List[StoredFile] = []
-        request: Dict[str, Any] = {"Bucket": bucket, "Prefix": key_prefix}
-        while True:
-            page = self.client.list_objects_v2(**request)
+        files: list[StoredFile] = []
+        for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=key_prefix):
             for item in page.get("Contents", []):
                 # Zero-byte "folder" markers that consoles create are not files.
                 if not item["Key"].endswith("/"):
                     files.append(StoredFile(f"{S3_SCHEME}{bucket}/{item['Key']}", int(item["Size"])))
-            if not page.get("IsTruncated"):
-                break
-            request["ContinuationToken"] = page["NextContinuationToken"]
         return sorted(files, key=lambda f: f.uri)
+
+    def read_bytes(self, uri: str) -> bytes:
+        bucket, key = split_s3_uri(uri)
+        body: bytes = self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
+        return body
 
     def read_head(self, uri: str, max_bytes: int) -> bytes:
         bucket, key = split_s3_uri(uri)
         response = self.client.get_object(Bucket=bucket, Key=key, Range=f"bytes=0-{max_bytes - 1}")
-        return response["Body"].read()
+        body: bytes = response["Body"].read()
+        return body
 
-    def read_text(self, uri: str) -> str:
+    def read_text(self, uri: str) -> str | None:
         bucket, key = split_s3_uri(uri)
-        return self.client.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+        try:
+            body: bytes = self.client.get_object(Bucket=bucket, Key=key)["Body"].read()
+        except self.client.exceptions.NoSuchKey:
+            return None
+        return body.decode("utf-8")
 
     def copy(self, source: str, target: str) -> None:
         source_bucket, source_key = split_s3_uri(source)
         bucket, key = split_s3_uri(target)
-        # The managed copy switches to multipart above 8 MB, so objects over CopyObject's 5 GB limit work too.
-        self.client.copy({"Bucket": source_bucket, "Key": source_key}, bucket, key)
+        self.client.copy({"Bucket": source_bucket, "Key": source_key}, bucket, key, Config=self.transfer_config)
 
-    def delete(self, uris: List[str]) -> None:
-        by_bucket: Dict[str, List[str]] = {}
+    def delete(self, uris: Sequence[str]) -> None:
+        by_bucket: dict[str, list[str]] = {}
         for uri in uris:
             bucket, key = split_s3_uri(uri)
             by_bucket.setdefault(bucket, []).append(key)
         for bucket, keys in by_bucket.items():
             for start in range(0, len(keys), DELETE_BATCH):
-                batch = keys[start:start + DELETE_BATCH]
+                batch = keys[start : start + DELETE_BATCH]
                 response = self.client.delete_objects(
                     Bucket=bucket, Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True}
                 )
                 errors = response.get("Errors", [])
                 if errors:
                     failed = ", ".join(f"s3://{bucket}/{e.get('Key')} ({e.get('Code')})" for e in errors[:5])
-                    raise IOError(f"could not delete {len(errors)} object(s): {failed}")
+                    raise OSError(f"could not delete {len(errors)} object(s): {failed}")
 
-    def write_text(self, uri: str, text: str, content_type: str) -> None:
+    def replace_text(self, uri: str, text: str, content_type: str) -> None:
+        # A PUT replaces an object atomically: a GET sees the old object or the new one.
         bucket, key = split_s3_uri(uri)
         self.client.put_object(Bucket=bucket, Key=key, Body=text.encode("utf-8"), ContentType=content_type)
 
 
 class LocalStorage:
-    """A local folder standing in for S3 (local Spark runs and tests). URIs are plain paths."""
+    """A local folder standing in for S3. URIs are plain paths."""
 
-    def list_files(self, prefix: str) -> List[StoredFile]:
-        root = prefix.rstrip("/")
-        files: List[StoredFile] = []
-        for folder, _, names in os.walk(root):
+    def list_files(self, prefix: str) -> list[StoredFile]:
+        files: list[StoredFile] = []
+        for folder, _, names in os.walk(prefix.rstrip("/") or "/"):
             for name in names:
                 path = os.path.join(folder, name)
                 files.append(StoredFile(path, os.path.getsize(path)))
         return sorted(files, key=lambda f: f.uri)
 
+    def read_bytes(self, uri: str) -> bytes:
+        with open(uri, "rb") as handle:
+            return handle.read()
+
     def read_head(self, uri: str, max_bytes: int) -> bytes:
         with open(uri, "rb") as handle:
             return handle.read(max_bytes)
 
-    def read_text(self, uri: str) -> str:
-        with open(uri, encoding="utf-8") as handle:
-            return handle.read()
+    def read_text(self, uri: str) -> str | None:
+        try:
+            with open(uri, encoding="utf-8") as handle:
+                return handle.read()
+        except FileNotFoundError:
+            return None
 
     def copy(self, source: str, target: str) -> None:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copyfile(source, target)
+        # Exclusive create: a published name is never overwritten.
+        with open(source, "rb") as reader, open(target, "xb") as writer:
+            shutil.copyfileobj(reader, writer)
 
-    def delete(self, uris: List[str]) -> None:
+    def delete(self, uris: Sequence[str]) -> None:
         for uri in uris:
-            if os.path.exists(uri):
+            try:
                 os.remove(uri)
-                # Folders left empty go too, as S3 "folders" vanish with their last object.
-                try:
-                    os.removedirs(os.path.dirname(uri))
-                except OSError:
-                    pass
+            except FileNotFoundError:
+                pass
 
-    def write_text(self, uri: str, text: str, content_type: str) -> None:
-        os.makedirs(os.path.dirname(uri) or ".", exist_ok=True)
-        with open(uri, "w", encoding="utf-8") as handle:
+    def replace_text(self, uri: str, text: str, content_type: str) -> None:
+        folder = os.path.dirname(uri) or "."
+        os.makedirs(folder, exist_ok=True)
+        temporary = f"{uri}.{os.getpid()}.tmp"
+        with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, uri)
 
 
-def storage_for(uri: str, s3_client_factory: Any) -> Storage:
-    """S3Storage for s3:// paths (the client made on demand), else LocalStorage."""
+def storage_for(uri: str, s3_client_factory: Callable[[], Any]) -> Storage:
+    """S3Storage for s3:// URIs (the client made on demand), else LocalStorage."""
     return S3Storage(s3_client_factory()) if uri.startswith(S3_SCHEME) else LocalStorage()

@@ -51,6 +51,7 @@ FROM (
       WHEN v_artist_id IS NULL THEN 'artist_id: empty id'
       WHEN s_duration_sec IS NULL THEN 'duration_sec: missing'
       WHEN v_duration_sec IS NULL THEN 'duration_sec: not a number'
+      WHEN ABS(v_duration_sec) > 1.7976931348623157E308 THEN 'duration_sec: not a finite number (beyond the double range)'
       WHEN v_duration_sec < 0 THEN 'duration_sec: below 0'
     END AS _detail
   FROM (
@@ -71,14 +72,14 @@ FROM (
       t.o_duration_sec,
       t.s_track_name AS v_track_name,
       t.s_track_id AS v_track_id,
-      CASE WHEN regexp_like(t.s_duration_ms, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_duration_ms AS INT) END AS v_duration_ms,
+      CASE WHEN regexp_like(t.s_duration_ms || '#', '^-?[0-9]{1,10}#$') THEN TRY_CAST(t.s_duration_ms AS INT) END AS v_duration_ms,
       t.s_album_name AS v_album_name,
-      CASE WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?$') THEN TRY_CAST(substring(t.s_release_date, 1, 10) AS DATE) WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}-[0-9]{2}$') THEN TRY_CAST(t.s_release_date || '-01' AS DATE) WHEN regexp_like(t.s_release_date, '^[1-9][0-9]{3}$') THEN TRY_CAST(t.s_release_date || '-01-01' AS DATE) END AS v_release_date,
+      CASE WHEN regexp_like(t.s_release_date || '#', '^[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}( [0-9]{2}:[0-9]{2}:[0-9]{2}( UTC)?)?#$') THEN TRY_CAST(substring(t.s_release_date, 1, 10) AS DATE) WHEN regexp_like(t.s_release_date || '#', '^[1-9][0-9]{3}-[0-9]{2}#$') THEN TRY_CAST(t.s_release_date || '-01' AS DATE) WHEN regexp_like(t.s_release_date || '#', '^[1-9][0-9]{3}#$') THEN TRY_CAST(t.s_release_date || '-01-01' AS DATE) END AS v_release_date,
       t.s_label AS v_label,
-      CASE WHEN regexp_like(t.s_album_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_album_popularity AS INT) END AS v_album_popularity,
+      CASE WHEN regexp_like(t.s_album_popularity || '#', '^-?[0-9]{1,10}#$') THEN TRY_CAST(t.s_album_popularity AS INT) END AS v_album_popularity,
       t.s_album_id AS v_album_id,
       t.s_artist_id AS v_artist_id,
-      CASE WHEN regexp_like(t.s_duration_sec, '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?$') THEN TRY_CAST(t.s_duration_sec AS DOUBLE) END AS v_duration_sec
+      CASE WHEN regexp_like(t.s_duration_sec || '#', '^-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})?#$') THEN TRY_CAST(t.s_duration_sec AS DOUBLE) END AS v_duration_sec
     FROM (
       SELECT
         r._record,
@@ -151,8 +152,8 @@ FROM (
       t.o_followers,
       t.s_id AS v_id,
       t.s_name AS v_name,
-      CASE WHEN regexp_like(t.s_artist_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_artist_popularity AS INT) END AS v_artist_popularity,
-      CASE WHEN regexp_like(t.s_followers, '^-?[0-9]{1,19}$') THEN TRY_CAST(t.s_followers AS BIGINT) END AS v_followers,
+      CASE WHEN regexp_like(t.s_artist_popularity || '#', '^-?[0-9]{1,10}#$') THEN TRY_CAST(t.s_artist_popularity AS INT) END AS v_artist_popularity,
+      CASE WHEN regexp_like(t.s_followers || '#', '^-?[0-9]{1,19}#$') THEN TRY_CAST(t.s_followers AS BIGINT) END AS v_followers,
       t.s_genre AS v_genre
     FROM (
       SELECT
@@ -205,7 +206,7 @@ FROM (
       t.o_track_id,
       t.o_track_popularity,
       t.s_track_id AS v_track_id,
-      CASE WHEN regexp_like(t.s_track_popularity, '^-?[0-9]{1,10}$') THEN TRY_CAST(t.s_track_popularity AS INT) END AS v_track_popularity
+      CASE WHEN regexp_like(t.s_track_popularity || '#', '^-?[0-9]{1,10}#$') THEN TRY_CAST(t.s_track_popularity AS INT) END AS v_track_popularity
     FROM (
       SELECT
         r._record,

@@ -28,6 +28,11 @@ export interface RecordScan {
   /** Data records (header and empty lines excluded). */
   readonly records: number;
   readonly trailingFieldRecords: readonly TrailingFieldRecord[];
+  /**
+   * The line numbers (DuckDB's) of the empty lines, which are not records: with them a line DuckDB reports becomes
+   * a record's position in the file (record-numbers.ts).
+   */
+  readonly emptyLines: readonly number[];
 }
 
 /**
@@ -39,6 +44,7 @@ export async function scanCsvRecords(path: string, headerFields: number): Promis
   const handle = await open(path, 'r');
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   const found: TrailingFieldRecord[] = [];
+  const emptyLines: number[] = [];
   let line = 0;
   let records = -1; // the header is the first record
   let fields = 0; // fields ended so far in the current record
@@ -79,6 +85,8 @@ export async function scanCsvRecords(path: string, headerFields: number): Promis
                   }
                 }
                 records++;
+              } else {
+                emptyLines.push(line);
               }
               i = lf + 1;
               recordStart = i;
@@ -109,6 +117,8 @@ export async function scanCsvRecords(path: string, headerFields: number): Promis
               found.push(trailingRecord(line, records, fields + 1, kept, chunk.subarray(recordStart, i - 1)));
             }
             records++;
+          } else {
+            emptyLines.push(line);
           }
           fields = 0;
           hasContent = false;
@@ -153,7 +163,7 @@ export async function scanCsvRecords(path: string, headerFields: number): Promis
     }
     records++;
   }
-  return { records: Math.max(records, 0), trailingFieldRecords: found };
+  return { records: Math.max(records, 0), trailingFieldRecords: found, emptyLines };
 }
 
 function countByte(bytes: Buffer, byte: number, from: number, to: number): number {

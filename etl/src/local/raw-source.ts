@@ -8,6 +8,7 @@ import {
   type SourceName,
 } from '@spotify-lake/contract';
 import type { HeaderMatch } from './header-match';
+import { recordShiftsTable, rejectedRecordsTable } from './record-numbers';
 import { sqlIdentifier, sqlString } from './sql-text';
 
 /**
@@ -64,7 +65,7 @@ const nullFields = (source: SourceName) =>
   SOURCES[source].fields.map((f) => `CAST(NULL AS VARCHAR) AS ${f.name}`);
 
 export function createTrailingFieldsTableSql(source: SourceName): string {
-  return `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, line BIGINT, raw_line VARCHAR, problem VARCHAR)`;
+  return `CREATE TEMP TABLE ${trailingFieldsTable(source)} (row_id BIGINT, record BIGINT, raw_line VARCHAR, problem VARCHAR)`;
 }
 
 /** The checks statement's rows without the record columns, as kept for parsed records. */
@@ -126,7 +127,7 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
   // DuckDB's csv_line starts with the empty lines before the record, if any: they are not part of it.
   const problem = `regexp_replace(s.file_path, '^.*/', '') || ' line ' || CAST(r.line AS VARCHAR) || ': ' || r.error_type || ': ' || r.error_message`;
   const malformed = [
-    `CAST(r.line AS BIGINT) AS ${record}`,
+    `any_value(n.record) AS ${record}`,
     `ltrim(arg_min(r.csv_line, r.byte_position), chr(10) || chr(13)) AS ${rawLine}`,
     `arg_min(${problem}, r.byte_position) AS ${parseError}`,
     ...nullFields(source),
@@ -135,12 +136,13 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
     `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
     `SELECT ${malformed.join(', ')}`,
     `FROM ${rejectsTable(source)} r JOIN ${rejectsScanTable(source)} s USING (scan_id)`,
+    `JOIN ${rejectedRecordsTable(source)} n ON n.file_path = s.file_path AND n.line = r.line`,
     'GROUP BY r.scan_id, r.line',
   ];
   if (withTrailingFields) {
     sql.push(
       'UNION ALL',
-      `SELECT line AS ${record}, raw_line AS ${rawLine}, problem AS ${parseError}, ${nullFields(source).join(', ')}`,
+      `SELECT record AS ${record}, raw_line AS ${rawLine}, problem AS ${parseError}, ${nullFields(source).join(', ')}`,
       `FROM ${trailingFieldsTable(source)}`,
     );
   }
@@ -148,17 +150,37 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
 }
 
 /**
- * The `checked_<source>` view the rest of the ETL SQL reads: the parsed rows numbered in file order,
- * without those found to carry extra empty fields (they are among the malformed rows), and the malformed
- * rows. The filter is left out when there are none: it costs a join.
+ * The `checked_<source>` view the rest of the ETL SQL reads: the parsed rows with their record numbers
+ * (record-numbers.ts), without those found to carry extra empty fields (they are among the malformed rows), and
+ * the malformed rows. The filter is left out when there are none, and the record numbers need no join when one
+ * shift numbers every parsed row (`singleShift`, a single file without rejected records): each costs a join.
  */
-export function checkedViewSql(source: SourceName, withTrailingFields: boolean): string {
+export function checkedViewSql(
+  source: SourceName,
+  withTrailingFields: boolean,
+  singleShift: number | undefined,
+): string {
   const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
+  const nulls = `CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}`;
+  const trailing = withTrailingFields
+    ? [`WHERE row_id NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
+    : [];
+  const parsed =
+    singleShift !== undefined
+      ? [
+          `SELECT row_id + ${singleShift} AS ${record}, ${nulls}, * EXCLUDE (row_id)`,
+          `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)})`,
+          ...trailing,
+        ]
+      : [
+          `SELECT c.row_id + s.add AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`,
+          `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)}) c`,
+          `ASOF JOIN ${recordShiftsTable(source)} s ON c.row_id >= s.from_row`,
+          ...trailing.map((w) => w.replace('row_id NOT IN', 'c.row_id NOT IN')),
+        ];
   return [
     `CREATE TEMP VIEW ${checkedView(source)} AS`,
-    `SELECT rowid + 1 AS ${record}, CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}, *`,
-    `FROM ${checkedRowsTable(source)}`,
-    ...(withTrailingFields ? [`WHERE rowid NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`] : []),
+    ...parsed,
     'UNION ALL BY NAME',
     `SELECT * FROM ${malformedRowsTable(source)}`,
   ].join('\n');

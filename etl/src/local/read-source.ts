@@ -13,6 +13,13 @@ import {
   parsedRawViewSql,
   type SourceFile,
 } from './raw-source';
+import {
+  createRecordTablesSql,
+  type FileLoad,
+  numberFileRecords,
+  rejectedLines,
+  singleShift,
+} from './record-numbers';
 import { flagTrailingFieldRecords } from './trailing-fields';
 
 export interface StagedFile extends SourceFile {
@@ -36,7 +43,9 @@ export async function readSource(
   emit: EtlProgressListener = () => undefined,
 ): Promise<number> {
   await db.run(createTrailingFieldsTableSql(source));
+  for (const sql of createRecordTablesSql(source)) await db.run(sql);
   let nextRowId = 0;
+  let records = 0;
   let trailingFieldRows = 0;
   for (const [index, file] of files.entries()) {
     emit({
@@ -68,18 +77,21 @@ export async function readSource(
         cause: error,
       });
     }
-    const scan = await scanning;
-    trailingFieldRows += await flagTrailingFieldRecords(db, source, {
+    const load: FileLoad = {
       file,
       firstRowId: nextRowId,
       inserted,
-      scan,
-    });
+      scan: await scanning,
+      recordsBefore: records,
+    };
+    const rejected = await rejectedLines(db, source, file.path);
+    records += await numberFileRecords(db, source, load, rejected);
+    trailingFieldRows += await flagTrailingFieldRecords(db, source, load, rejected);
     nextRowId += inserted;
   }
   await db.run(malformedRawViewSql(source, trailingFieldRows > 0));
   await db.run(createMalformedRowsTableSql(source, checks.sql));
-  await db.run(checkedViewSql(source, trailingFieldRows > 0));
+  await db.run(checkedViewSql(source, trailingFieldRows > 0, await singleShift(db, source)));
   const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${checkedView(source)}`);
   return Number(row?.n);
 }

@@ -1,26 +1,10 @@
 import { basename } from 'node:path';
 import { originalText, SOURCES, type SourceName } from '@spotify-lake/contract';
 import { parseCsvRecord } from './csv-header';
-import type { RecordScan } from './csv-record-scan';
 import type { DuckDbSession } from './duckdb-session';
-import {
-  checkedRowsTable,
-  rejectsScanTable,
-  rejectsTable,
-  type SourceFile,
-  trailingFieldsTable,
-} from './raw-source';
+import { checkedRowsTable, trailingFieldsTable } from './raw-source';
+import { type FileLoad, readersDisagree } from './record-numbers';
 import { sqlString } from './sql-text';
-
-/** Where one file's parsed rows landed in the checked rows table. */
-export interface FileLoad {
-  readonly file: SourceFile;
-  /** rowid of the file's first parsed row in the checked rows table. */
-  readonly firstRowId: number;
-  /** Parsed rows DuckDB inserted for the file. */
-  readonly inserted: number;
-  readonly scan: RecordScan;
-}
 
 /**
  * Finds the records with extra empty fields (which DuckDB accepts, dropping the fields) among a file's
@@ -34,24 +18,11 @@ export async function flagTrailingFieldRecords(
   db: DuckDbSession,
   source: SourceName,
   load: FileLoad,
+  rejectedLines: readonly number[],
 ): Promise<number> {
   const found = load.scan.trailingFieldRecords;
   if (found.length === 0) return 0;
-  const rejectedLines = (
-    await db.rows(
-      `SELECT DISTINCT r.line FROM ${rejectsTable(source)} r JOIN ${rejectsScanTable(source)} s USING (scan_id)
-       WHERE s.file_path = ${sqlString(load.file.path)} ORDER BY r.line`,
-    )
-  ).map((row) => Number(row.line));
-  const disagree = (problem: string) =>
-    new Error(
-      `the CSV readers disagree on ${basename(load.file.path)} (${problem}); please report this file`,
-    );
-  if (load.scan.records !== load.inserted + rejectedLines.length) {
-    throw disagree(
-      `${load.scan.records} records scanned, ${load.inserted} parsed + ${rejectedLines.length} rejected`,
-    );
-  }
+  const disagree = (problem: string) => readersDisagree(load.file.path, problem);
 
   const located = found
     .filter((record) => !rejectedLines.includes(record.line))
@@ -80,7 +51,9 @@ export async function flagTrailingFieldRecords(
     });
     if (!matches) throw disagree(`line ${record.line} is not parsed row ${rowId + 1}`);
     const problem = `${basename(load.file.path)} line ${record.line}: TOO MANY COLUMNS: Expected Number of Columns: ${load.file.header.columns.length} Found: ${record.fieldCount} (the extra fields are empty)`;
-    rows.push(`(${rowId}, ${record.line}, ${sqlString(record.text)}, ${sqlString(problem)})`);
+    // Its record number: its position among the source's records (record-numbers.ts).
+    const number = load.recordsBefore + record.recordsBefore + 1;
+    rows.push(`(${rowId}, ${number}, ${sqlString(record.text)}, ${sqlString(problem)})`);
   }
   if (rows.length > 0) await db.run(`INSERT INTO ${trailingFieldsTable(source)} VALUES ${rows.join(', ')}`);
   return rows.length;

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 
 export const ETL_DIR = join(__dirname, '..', '..');
 export const GLUE_DIR = join(ETL_DIR, 'glue-job');
-export const PY_TESTS_DIR = join(__dirname, 'py');
 
 /** Bytecode goes to a throwaway folder, never next to the sources. */
 const pycache = mkdtempSync(join(tmpdir(), 'etl-pycache-'));

@@ -13,7 +13,7 @@ async function scan(content: string | Buffer, fields = 3) {
 describe('scanCsvRecords', () => {
   it('counts records, not lines: quoted line breaks, "" and empty lines', async () => {
     const result = await scan('a,b,c\n1,"x\ny",3\n\n2,"say ""hi""",4\n3,,\n');
-    expect(result).toEqual({ records: 3, trailingFieldRecords: [] });
+    expect(result).toEqual({ records: 3, trailingFieldRecords: [], emptyLines: [3] });
   });
 
   it('finds records whose extra fields are all empty, numbered like DuckDB (records and empty lines)', async () => {
@@ -38,11 +38,15 @@ describe('scanCsvRecords', () => {
 
   it('leaves records DuckDB rejects on its own alone: text after a closing quote, unterminated quotes', async () => {
     const result = await scan('a,b,c\n"x"y,2,3,\n1,2,"open,\n');
-    expect(result).toEqual({ records: 2, trailingFieldRecords: [] });
+    expect(result).toEqual({ records: 2, trailingFieldRecords: [], emptyLines: [] });
   });
 
   it('does not count the header or an empty file as records', async () => {
-    expect(await scan('a,b,c\n')).toEqual({ records: 0, trailingFieldRecords: [] });
-    expect(await scan('')).toEqual({ records: 0, trailingFieldRecords: [] });
+    expect(await scan('a,b,c\n')).toEqual({ records: 0, trailingFieldRecords: [], emptyLines: [] });
+    expect(await scan('')).toEqual({ records: 0, trailingFieldRecords: [], emptyLines: [] });
+  });
+
+  it('lists the empty lines, CRLF ones and the last one too, by DuckDB line number', async () => {
+    expect((await scan('a,b,c\r\n\r\n1,2,3\r\n\r\n"x\n\ny",2,3\n\n')).emptyLines).toEqual([2, 4, 6]);
   });
 });

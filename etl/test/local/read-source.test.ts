@@ -75,7 +75,8 @@ describe('sources streamed through their checks with DuckDB', () => {
     const rows = await rawTracks(content);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ _record: 1n, track_id: 'good' });
-    expect(rows[1]).toMatchObject({ _record: 3n, track_id: null, track_popularity: null });
+    // Its record: its position among the records (2); its line, DuckDB's count from the header (3).
+    expect(rows[1]).toMatchObject({ _record: 2n, track_id: null, track_popularity: null });
     expect(rows[1]?._parse_error).toContain('tracks.csv line 3: ');
     expect(rows[1]?._parse_error).toContain(problem);
     expect(String(rows[1]?._raw_line).length).toBeGreaterThan(0);
@@ -94,6 +95,25 @@ describe('sources streamed through their checks with DuckDB', () => {
     expect(rows[1]).toMatchObject({ _raw_line: 'bad' });
   });
 
+  it('numbers every record by its position, malformed ones included; empty lines are not records', async () => {
+    const rows = await rawTracks('track_id,track_popularity\na,1\nbad\n\nb,2\n\n\nbad,3,x\nc,3\nbad\n');
+    const byRecord = rows.sort((a, b) => Number(a._record) - Number(b._record));
+    expect(byRecord.map((r) => [r._record, r.track_id ?? r._raw_line])).toEqual([
+      [1n, 'a'],
+      [2n, 'bad'],
+      [3n, 'b'],
+      [4n, 'bad,3,x'],
+      [5n, 'c'],
+      [6n, 'bad'],
+    ]);
+    // The problem names DuckDB's line: records and empty lines from the header as line 1.
+    expect(byRecord.filter((r) => r._parse_error).map((r) => String(r._parse_error).split(':')[0])).toEqual([
+      'tracks.csv line 3',
+      'tracks.csv line 8',
+      'tracks.csv line 10',
+    ]);
+  });
+
   it('reads a file of several read buffers whole: records across buffer ends, bad ones where they are', async () => {
     // Every good record spans two lines (a quoted line break) and holds a comma and escaped quotes, so the
     // reader's buffer ends (CSV_READ_BUFFER_BYTES) fall inside quoted fields. One bad record sits at
@@ -110,7 +130,7 @@ describe('sources streamed through their checks with DuckDB', () => {
         bad.length < badRecords.length && bytes > (bad.length + 1) * bufferBytes - 30
           ? badRecords[bad.length]!
           : `"t${records}\n,""${records}""",${records % 101}`;
-      // DuckDB's line numbers count a record once, the header being line 1.
+      // DuckDB's line numbers count a record once, the header being line 1; the record is its position.
       if (text.startsWith('bad')) bad.push({ line: records + 1, text });
       parts.push(`${text}\n`);
       bytes += Buffer.byteLength(text) + 1;
@@ -122,15 +142,18 @@ describe('sources streamed through their checks with DuckDB', () => {
     const [good] = await db!.rows(
       `SELECT COUNT(*) AS n,
          COUNT(*) FILTER (WHERE v_track_id <> 't' || k || chr(10) || ',"' || k || '"' OR v_track_popularity <> k % 101) AS wrong,
-         COUNT(*) FILTER (WHERE k <= previous) AS out_of_order
+         COUNT(*) FILTER (WHERE k <= previous) AS out_of_order,
+         COUNT(*) FILTER (WHERE _record <> k) AS misnumbered
        FROM (SELECT *, lag(k) OVER (ORDER BY _record) AS previous
              FROM (SELECT *, ${key} AS k FROM ${checkedView('tracks')} WHERE _parse_error IS NULL))`,
     );
-    expect(good).toEqual({ n: BigInt(records - bad.length), wrong: 0n, out_of_order: 0n });
+    expect(good).toEqual({ n: BigInt(records - bad.length), wrong: 0n, out_of_order: 0n, misnumbered: 0n });
     const malformed = await db!.rows(
       `SELECT _record, _raw_line, _parse_error FROM ${checkedView('tracks')} WHERE _parse_error IS NOT NULL ORDER BY _record`,
     );
-    expect(malformed.map((r) => [r._record, r._raw_line])).toEqual(bad.map((b) => [BigInt(b.line), b.text]));
+    expect(malformed.map((r) => [r._record, r._raw_line])).toEqual(
+      bad.map((b) => [BigInt(b.line - 1), b.text]),
+    );
     for (const [index, row] of malformed.entries()) {
       expect(row._parse_error).toContain(`tracks.csv line ${bad[index]!.line}: `);
     }

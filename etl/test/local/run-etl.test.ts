@@ -21,7 +21,11 @@ import { ETL_SQL_PATH, loadEtlSql } from '../../src/local/etl-sql-file';
 import { splitChecks } from '../../src/local/run-etl';
 import { copyFixture, lakeEntries, lakeTable, MESSY, query, tempDir } from '../fixtures/helpers';
 
-/** Every quarantined record of the messy fixture and why: see test/fixtures/messy/README.md. */
+/**
+ * Every quarantined record of the messy fixture and why: see test/fixtures/messy/README.md. A record is its
+ * 1-based position among the source's records, malformed ones included (the contract's numbering, the same on
+ * Spark).
+ */
 const EXPECTED_QUARANTINE = [
   ['albums', 4, 'duplicate_row'],
   ['albums', 5, 'duplicate_key'],
@@ -31,22 +35,22 @@ const EXPECTED_QUARANTINE = [
   ['albums', 9, 'unknown_track'],
   ['albums', 10, 'unknown_track'],
   ['albums', 11, 'unknown_artist'],
-  ['albums', 12, 'bad_value'],
-  ['albums', 13, 'malformed_row'],
+  ['albums', 12, 'malformed_row'],
+  ['albums', 13, 'bad_value'],
+  ['albums', 15, 'malformed_row'],
   ['albums', 16, 'malformed_row'],
-  ['albums', 17, 'malformed_row'],
   ['artists', 4, 'duplicate_row'],
   ['artists', 5, 'duplicate_key'],
   ['artists', 6, 'bad_value'],
-  ['artists', 8, 'bad_value'],
-  ['artists', 8, 'malformed_row'],
-  ['artists', 10, 'bad_value'],
-  ['artists', 11, 'malformed_row'],
+  ['artists', 7, 'malformed_row'],
+  ['artists', 9, 'bad_value'],
+  ['artists', 10, 'malformed_row'],
+  ['artists', 11, 'bad_value'],
   ['tracks', 4, 'bad_value'],
   ['tracks', 6, 'duplicate_row'],
   ['tracks', 7, 'duplicate_key'],
-  ['tracks', 9, 'malformed_row'],
-  ['tracks', 11, 'malformed_row'],
+  ['tracks', 8, 'malformed_row'],
+  ['tracks', 10, 'malformed_row'],
 ];
 
 async function runMessy(): Promise<{ lake: string; manifest: EtlManifest }> {
@@ -176,20 +180,20 @@ describe('runEtl on every kind of bad row', () => {
       followers: '5',
       raw_line: null,
     });
-    const tooMany = rows.find((r) => r.source === 'albums' && r.record === 13n);
+    const tooMany = rows.find((r) => r.source === 'albums' && r.record === 12n);
     expect(tooMany?.raw_line).toBe('al5,t6,a,b,c,d,e,f,g,h,i,j');
     expect(tooMany?.detail).toBe(
       'albums.csv line 13: TOO MANY COLUMNS: Expected Number of Columns: 11 Found: 12',
     );
     const missing = rows.find((r) => r.source === 'tracks' && r.reason === 'malformed_row');
     expect(missing).toMatchObject({ raw_line: '50', detail: expect.stringContaining('MISSING COLUMNS') });
-    const encoding = rows.find((r) => r.source === 'albums' && r.record === 16n);
+    const encoding = rows.find((r) => r.source === 'albums' && r.record === 15n);
     expect(encoding?.detail).toContain('INVALID ENCODING');
-    const unterminated = rows.find((r) => r.source === 'albums' && r.record === 17n);
+    const unterminated = rows.find((r) => r.source === 'albums' && r.record === 16n);
     expect(unterminated?.detail).toContain('unterminated quote');
     expect(unterminated?.raw_line).toContain('al8,t6,"unterminated');
     // DuckDB accepts a record with extra empty fields; the runner quarantines it, with its text.
-    const trailing = rows.find((r) => r.source === 'artists' && r.record === 11n);
+    const trailing = rows.find((r) => r.source === 'artists' && r.record === 10n);
     expect(trailing).toMatchObject({
       reason: 'malformed_row',
       raw_line: 'ar9,Trailing Comma,5,5,pop,',
@@ -197,7 +201,7 @@ describe('runEtl on every kind of bad row', () => {
         'artists.csv line 11: TOO MANY COLUMNS: Expected Number of Columns: 5 Found: 6 (the extra fields are empty)',
       id: null,
     });
-    expect(rows.find((r) => r.source === 'tracks' && r.record === 11n)?.raw_line).toBe('70,t7,');
+    expect(rows.find((r) => r.source === 'tracks' && r.record === 10n)?.raw_line).toBe('70,t7,');
     const duplicate = rows.find((r) => r.source === 'albums' && r.reason === 'duplicate_row');
     expect(duplicate).toMatchObject({
       detail: '(track_id, album_id) already accepted at record 3',
@@ -417,14 +421,15 @@ describe('runEtl input layouts', () => {
     const tracksQuarantine = await query(
       `SELECT record, reason, detail FROM ${lakeTable(lake, 'quarantine')} WHERE source = 'tracks' ORDER BY record, reason`,
     );
+    // part-1.csv holds records 1-5, part-2.csv 6-10: malformed ones are numbered where they are.
     expect(tracksQuarantine.map((r) => [Number(r.record), r.reason])).toEqual([
       [4, 'bad_value'],
-      [4, 'malformed_row'],
       [6, 'duplicate_row'],
-      [6, 'malformed_row'],
       [7, 'duplicate_key'],
+      [8, 'malformed_row'],
+      [10, 'malformed_row'],
     ]);
-    expect(tracksQuarantine[1]?.detail).toMatch(/^part-2\.csv line 4: MISSING COLUMNS/);
+    expect(tracksQuarantine[3]?.detail).toMatch(/^part-2\.csv line 4: MISSING COLUMNS/);
   });
 
   it('reruns from its own staging zone, or from the lake folder itself: the files its manifest lists', async () => {

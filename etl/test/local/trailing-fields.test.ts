@@ -8,6 +8,7 @@ import { loadEtlSql } from '../../src/local/etl-sql-file';
 import { matchHeader } from '../../src/local/header-match';
 import { trailingFieldsTable } from '../../src/local/raw-source';
 import { readSource, type StagedFile } from '../../src/local/read-source';
+import { numberFileRecords } from '../../src/local/record-numbers';
 import { splitChecks } from '../../src/local/run-etl';
 import { flagTrailingFieldRecords } from '../../src/local/trailing-fields';
 import { tempDir } from '../fixtures/helpers';
@@ -54,18 +55,19 @@ describe('flagTrailingFieldRecords', () => {
       'track_id,track_popularity,note\ne,4,n,,""\nf,5,n\n',
     ]);
     expect(moved).toBe(2);
+    // Records are numbered across the files in name order, malformed ones included.
     expect(rows.map((r) => [Number(r._record), r.track_id, r._raw_line, r._parse_error])).toEqual([
       [1, 'a', null, null],
-      [2, null, 'e,4,n,,""', expect.stringContaining('part-1.csv line 2: TOO MANY COLUMNS')],
-      [3, 'c\nd', null, null],
-      [3, null, 'bad', expect.stringContaining('part-0.csv line 3: MISSING COLUMNS')],
+      [2, null, 'bad', expect.stringContaining('part-0.csv line 3: MISSING COLUMNS')],
       [
-        4,
+        3,
         null,
         'b,2,n,',
         'part-0.csv line 4: TOO MANY COLUMNS: Expected Number of Columns: 3 Found: 4 (the extra fields are empty)',
       ],
-      [5, 'f', null, null],
+      [4, 'c\nd', null, null],
+      [5, null, 'e,4,n,,""', expect.stringContaining('part-1.csv line 2: TOO MANY COLUMNS')],
+      [6, 'f', null, null],
     ]);
   });
 
@@ -83,11 +85,15 @@ describe('flagTrailingFieldRecords', () => {
     const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
     await readSource(db!, 'tracks', [{ path, header, relative: 'x.csv', inputPath: path }], checks);
     const scan = await scanCsvRecords(path, 2);
+    const load = { file: { path, header }, firstRowId: 0, inserted: 5, scan, recordsBefore: 0 };
+    await expect(numberFileRecords(db!, 'tracks', load, [])).rejects.toThrow(
+      'the CSV readers disagree on x.csv (2 records scanned, 5 parsed + 0 rejected)',
+    );
+    await expect(numberFileRecords(db!, 'tracks', { ...load, inserted: 1 }, [7])).rejects.toThrow(
+      'the CSV readers disagree on x.csv (rejected line 7 is not a record of the file)',
+    );
     await expect(
-      flagTrailingFieldRecords(db!, 'tracks', { file: { path, header }, firstRowId: 0, inserted: 5, scan }),
-    ).rejects.toThrow('the CSV readers disagree on x.csv (2 records scanned, 5 parsed + 0 rejected)');
-    await expect(
-      flagTrailingFieldRecords(db!, 'tracks', { file: { path, header }, firstRowId: 1, inserted: 2, scan }),
+      flagTrailingFieldRecords(db!, 'tracks', { ...load, firstRowId: 1, inserted: 2 }, []),
     ).rejects.toThrow('the CSV readers disagree on x.csv (line 3 is not parsed row 3)');
   });
 });

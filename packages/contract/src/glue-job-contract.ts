@@ -66,6 +66,15 @@ export const GLUE_JOB_ARGUMENTS: readonly GlueJobArgument[] = [
 ];
 
 /**
+ * The marker of the Glue job's manifest (written where --manifest_path says, the commit point of a run): a manifest
+ * carrying it is this job's, and only the files such a manifest lists (its run's table files) are ever deleted by a
+ * later run. Its shape: `runId`, `engine` (`glue` on Glue, `spark` on a local Spark), `files` (`staging`, `warehouse`,
+ * `quarantine`: full URIs), `etlSql`, `sources` (per source: rows, accepted, quarantined, byReason, ignoredColumns,
+ * inputFiles), `warehouse` and `quarantine` (rows, files; quarantine by source and reason), `dataQuality`, `timings`.
+ */
+export const GLUE_JOB_MANIFEST = { tool: 'spotify-lake', manifest: 'glue-job', version: 1 } as const;
+
+/**
  * The part of the contract the Glue job needs (source files and fields, view and output names), as
  * plain data. The Python job cannot import the TypeScript contract, so it gets this generated copy;
  * a test keeps the checked-in module equal to it.
@@ -89,6 +98,7 @@ export function glueJobContract() {
     quarantineReasons: [...QUARANTINE_REASONS],
     lakeZones: { ...LAKE_ZONES },
     jobArguments: GLUE_JOB_ARGUMENTS.map((a) => ({ ...a })),
+    jobManifest: { ...GLUE_JOB_MANIFEST },
   };
 }
 

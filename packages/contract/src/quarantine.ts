@@ -38,7 +38,7 @@ export const QUARANTINE_META_COLUMNS: readonly QuarantineColumn[] = [
     name: 'record',
     type: 'bigint',
     description:
-      'Position of the row in its source. Parsed rows: 1-based data record number. Malformed rows: the file line the parser reported.',
+      "1-based position of the record among all records of its source: the source's files in name order, each file's records in order, malformed records included; the header and empty lines are not records. Every engine numbers records this way.",
   },
   { name: 'reason', type: 'string', description: `One of ${QUARANTINE_REASONS.join(', ')}.` },
   {

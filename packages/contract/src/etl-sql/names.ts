@@ -13,7 +13,8 @@ export const SOURCE_COUNTS_VIEW = 'source_counts';
 
 /**
  * The columns of a raw view before the source's fields:
- *   _record BIGINT      1-based position of the record in its source (malformed rows: the parser's line)
+ *   _record BIGINT      1-based position of the record among all records of its source, files in name order,
+ *                       malformed records included (QUARANTINE_META_COLUMNS `record`)
  *   _raw_line STRING    text of a malformed record, else NULL
  *   _parse_error STRING why the record is malformed, else NULL
  * then every field as STRING, as read (NULL when empty).

@@ -81,6 +81,28 @@ describe('typed expressions (run on DuckDB)', () => {
     ]);
   });
 
+  // Java's `$` also matches before a final line break and Spark's casts trim it: every pattern is anchored with a
+  // sentinel instead, so a quoted value ending in a line break is not a number on either engine.
+  it('rejects a number or date followed by a line break, which Java regex anchors would let through', async () => {
+    expect(await typedValues('albums', 'album_popularity', ['42\n', '42\r\n', '42#', '42'])).toEqual([
+      null,
+      null,
+      null,
+      '42',
+    ]);
+    expect(await typedValues('albums', 'duration_sec', ['1.5\r\n', '1.5\n', '1.5'])).toEqual([
+      null,
+      null,
+      '1.5',
+    ]);
+    expect(await typedValues('albums', 'release_date', ['2016-11-10\n', '2016\n', '2016-11-10'])).toEqual([
+      null,
+      null,
+      '2016-11-10',
+    ]);
+    for (const statement of etlStatements()) expect(statement.sql).not.toMatch(/[^#]\$'/);
+  });
+
   it('parses decimal seconds and rejects words and NaN', async () => {
     expect(
       await typedValues('albums', 'duration_sec', ['412.329', '183', '.5', '1e3', 'NaN', 'Infinity', '1,5']),
@@ -207,6 +229,7 @@ const EVERY_RULE: { [S in SourceName]: RawRow[] } = {
     album('t1', 'al1', 'ar1'),
     album('t1', 'al1', 'ar1', { label: 'Other' }),
     album('t1', 'al6', 'ar1', { duration_sec: '' }),
+    album('t1', 'al7', 'ar1', { duration_sec: '1e400' }),
   ],
 };
 
@@ -286,6 +309,12 @@ describe('the ETL SQL statements (run on DuckDB)', () => {
       },
       { source: 'albums', record: '8', reason: 'bad_value', detail: 'duration_sec: missing' },
       {
+        source: 'albums',
+        record: '9',
+        reason: 'bad_value',
+        detail: 'duration_sec: not a finite number (beyond the double range)',
+      },
+      {
         source: 'artists',
         record: '2',
         reason: 'bad_value',
@@ -300,7 +329,7 @@ describe('the ETL SQL statements (run on DuckDB)', () => {
     expect(
       await rows('SELECT source, rows_read::INT AS r, accepted::INT AS a FROM source_counts ORDER BY source'),
     ).toEqual([
-      { source: 'albums', r: 8, a: 1 },
+      { source: 'albums', r: 9, a: 1 },
       { source: 'artists', r: 5, a: 1 },
       { source: 'tracks', r: 3, a: 1 },
     ]);

@@ -10,7 +10,7 @@ import {
 import { originalExpression, rebuiltFields } from '../original-text';
 import { indent, list } from '../sql-layout';
 import type { EtlStatement } from '../statement';
-import { cleanedText, typedExpression } from '../typed-values';
+import { cleanedText, nonFiniteCondition, typedExpression } from '../typed-values';
 import { carriedColumns } from './carried-columns';
 
 const TYPE_PROBLEM: Record<SourceField['type'], string> = {
@@ -37,6 +37,11 @@ function badValueBranches(spec: SourceSpec<string>): string[] {
       branches.push(`WHEN ${text(field.name)} IS NULL THEN '${field.name}: missing'`);
     }
     branches.push(`WHEN ${value} IS NULL THEN '${field.name}: ${TYPE_PROBLEM[field.type]}'`);
+    if (field.type === 'double') {
+      branches.push(
+        `WHEN ${nonFiniteCondition(value)} THEN '${field.name}: not a finite number (beyond the double range)'`,
+      );
+    }
     const bounds: string[] = [];
     if (field.min !== undefined) bounds.push(`${value} < ${field.min}`);
     if (field.max !== undefined) bounds.push(`${value} > ${field.max}`);

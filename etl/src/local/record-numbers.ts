@@ -1,0 +1,110 @@
+import { basename } from 'node:path';
+import type { SourceName } from '@spotify-lake/contract';
+import type { RecordScan } from './csv-record-scan';
+import type { DuckDbSession } from './duckdb-session';
+import { rejectsScanTable, rejectsTable, type SourceFile } from './raw-source';
+import { sqlString } from './sql-text';
+
+/**
+ * Numbers a source's records as the contract does (`record` in packages/contract/src/quarantine.ts): the 1-based
+ * position among all records of the source, its files in name order, malformed records included; the header and
+ * empty lines are not records. The Glue job numbers them the same way on Spark.
+ *
+ * DuckDB gives the parsed rows of a file in order (rowid) and the rejected ones with their line (records and empty
+ * lines counted from the header as line 1). The record scan (csv-record-scan) knows the empty lines, so a rejected
+ * line is a position in the file, and the parsed rows fill the positions in between:
+ * - `record_shifts_<source>` (from_row, add): a parsed row's record is `rowid + add` of the last shift at or before
+ *   its rowid; a shift starts at each file and after each rejected record;
+ * - `rejected_records_<source>` (file_path, line, record): the record of each rejected line.
+ */
+export const recordShiftsTable = (source: SourceName) => `record_shifts_${source}`;
+export const rejectedRecordsTable = (source: SourceName) => `rejected_records_${source}`;
+
+export function createRecordTablesSql(source: SourceName): string[] {
+  return [
+    `CREATE TEMP TABLE ${recordShiftsTable(source)} (from_row BIGINT, add BIGINT)`,
+    `CREATE TEMP TABLE ${rejectedRecordsTable(source)} (file_path VARCHAR, line BIGINT, record BIGINT)`,
+  ];
+}
+
+/** Where one file's parsed rows landed, and what the scan found in it. */
+export interface FileLoad {
+  readonly file: SourceFile;
+  /** rowid of the file's first parsed row in the checked rows table. */
+  readonly firstRowId: number;
+  /** Parsed rows DuckDB inserted for the file. */
+  readonly inserted: number;
+  readonly scan: RecordScan;
+  /** Records of the source's files before this one. */
+  readonly recordsBefore: number;
+}
+
+/** The two readers count records differently: the runner stops rather than guess. */
+export function readersDisagree(path: string, problem: string): Error {
+  return new Error(`the CSV readers disagree on ${basename(path)} (${problem}); please report this file`);
+}
+
+/** The lines DuckDB rejected in a file, each once, in order. */
+export async function rejectedLines(db: DuckDbSession, source: SourceName, path: string): Promise<number[]> {
+  const rows = await db.rows(
+    `SELECT DISTINCT r.line FROM ${rejectsTable(source)} r JOIN ${rejectsScanTable(source)} s USING (scan_id)
+     WHERE s.file_path = ${sqlString(path)} ORDER BY r.line`,
+  );
+  return rows.map((row) => Number(row.line));
+}
+
+/**
+ * Records a file's record numbers in the two tables. `rejected` are the lines DuckDB rejected in it. Returns the
+ * file's records, which must be what DuckDB parsed plus what it rejected.
+ */
+export async function numberFileRecords(
+  db: DuckDbSession,
+  source: SourceName,
+  load: FileLoad,
+  rejected: readonly number[],
+): Promise<number> {
+  const { scan, firstRowId, inserted, recordsBefore } = load;
+  const path = load.file.path;
+  if (scan.records !== inserted + rejected.length) {
+    throw readersDisagree(
+      path,
+      `${scan.records} records scanned, ${inserted} parsed + ${rejected.length} rejected`,
+    );
+  }
+  let emptyBefore = 0;
+  const positions = rejected.map((line) => {
+    while (emptyBefore < scan.emptyLines.length && scan.emptyLines[emptyBefore]! < line) emptyBefore++;
+    return line - 1 - emptyBefore;
+  });
+  positions.forEach((position, j) => {
+    if (position < 1 || position > scan.records || (j > 0 && position <= positions[j - 1]!)) {
+      throw readersDisagree(path, `rejected line ${rejected[j]} is not a record of the file`);
+    }
+  });
+
+  // The k-th parsed row (from 1) is record k + (rejected records before it): after the j-th rejected record
+  // (position p), rows from k = p - j + 1 on are shifted by j.
+  const base = recordsBefore - firstRowId + 1;
+  const shifts = new Map<number, number>([[firstRowId, base]]);
+  positions.forEach((position, index) => {
+    const j = index + 1;
+    const fromRow = firstRowId + position - j;
+    if (fromRow < firstRowId + inserted) shifts.set(fromRow, base + j);
+  });
+  await db.run(
+    `INSERT INTO ${recordShiftsTable(source)} VALUES ${[...shifts].map(([from, add]) => `(${from}, ${add})`).join(', ')}`,
+  );
+  if (positions.length > 0) {
+    const rows = positions.map(
+      (position, j) => `(${sqlString(path)}, ${rejected[j]}, ${recordsBefore + position})`,
+    );
+    await db.run(`INSERT INTO ${rejectedRecordsTable(source)} VALUES ${rows.join(', ')}`);
+  }
+  return scan.records;
+}
+
+/** How many shifts a source has: with one, a row's record is `rowid + add` and needs no join. */
+export async function singleShift(db: DuckDbSession, source: SourceName): Promise<number | undefined> {
+  const rows = await db.rows(`SELECT from_row, add FROM ${recordShiftsTable(source)}`);
+  return rows.length === 1 ? Number(rows[0]!.add) : undefined;
+}
