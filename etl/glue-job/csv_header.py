@@ -76,7 +76,10 @@ def match_header(uri: str, header: Sequence[str], fields: Sequence[str]) -> Head
         if len(at) > 1:
             names = " and ".join(f'"{header[p]}"' for p in at)
             raise EtlInputError(
-                uri, f"appears {len(at)} times in the header ({names}); a field must have one column", row=1, column=field
+                uri,
+                f"appears {len(at)} times in the header ({names}); a field must have one column",
+                row=1,
+                column=field,
             )
 
     columns = [by_name.get(normalize_header_name(name)) for name in header]

@@ -197,7 +197,7 @@ def _read_record(data: bytes, pos: int, crlf: bool, uri: str, line: int) -> _Rec
             if quoted is None:
                 # Never closed: the record runs to the end of the file, line breaks and all.
                 return _Record(size, size, fields, at if problem_at is None else problem_at, problem or UNQUOTED)
-            at = SPACES.match(data, quoted.end()).end()
+            at = _match_end(SPACES, data, quoted.end())
             if at < size and data[at] not in (COMMA, LF) and not (crlf and _is_crlf(data, at)):
                 if problem_at is None:
                     problem_at, problem = at, UNQUOTED
@@ -217,6 +217,13 @@ def _read_record(data: bytes, pos: int, crlf: bool, uri: str, line: int) -> _Rec
         return _Record(at, at + 1, fields, problem_at, problem)
 
 
+def _match_end(pattern: re.Pattern[bytes], data: bytes, at: int) -> int:
+    """The end of a match of a pattern that matches anywhere (it may match nothing)."""
+    match = pattern.match(data, at)
+    assert match is not None
+    return match.end()
+
+
 def _is_crlf(data: bytes, at: int) -> bool:
     return data[at] == CR and at + 1 < len(data) and data[at + 1] == LF
 
@@ -224,7 +231,7 @@ def _is_crlf(data: bytes, at: int) -> bool:
 def _unquoted_end(data: bytes, at: int, crlf: bool, uri: str, line: int, after_quote: bool) -> int:
     """The end of an unquoted field (or of the text after a closing quote): a comma, the line break, or the end."""
     size = len(data)
-    end = UNQUOTED_TEXT.match(data, at).end()
+    end = _match_end(UNQUOTED_TEXT, data, at)
     if end >= size or data[end] == COMMA:
         return end
     if crlf:

@@ -12,7 +12,8 @@ class EtlInputError(ValueError):
 
     def __init__(self, file: str, problem: str, row: int | None = None, column: str | None = None) -> None:
         where = ", ".join(
-            part for part in (file, f"line {row}" if row is not None else None, f"column {column}" if column else None)
+            part
+            for part in (file, f"line {row}" if row is not None else None, f"column {column}" if column else None)
             if part is not None
         )
         super().__init__(f"{where}: {problem}")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import List
 
 STATEMENT_MARKER = "-- statement: "
 # Follows the name on a marker line: compute the statement once and keep it (Spark: a cached view).
@@ -41,11 +40,11 @@ def js_trim(text: str) -> str:
     return text.strip(JS_WHITESPACE)
 
 
-def parse_etl_sql(text: str) -> List[EtlStatement]:
-    statements: List[EtlStatement] = []
+def parse_etl_sql(text: str) -> list[EtlStatement]:
+    statements: list[EtlStatement] = []
     name = None
     materialize = False
-    lines: List[str] = []
+    lines: list[str] = []
 
     def finish() -> None:
         if name is None:
@@ -61,7 +60,7 @@ def parse_etl_sql(text: str) -> List[EtlStatement]:
     for line in text.split("\n"):
         if line.startswith(STATEMENT_MARKER):
             finish()
-            label = js_trim(line[len(STATEMENT_MARKER):])
+            label = js_trim(line[len(STATEMENT_MARKER) :])
             materialize = label.endswith(MATERIALIZE_FLAG)
             name = label[: -len(MATERIALIZE_FLAG)] if materialize else label
             if not STATEMENT_NAME.fullmatch(name):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -113,8 +112,3 @@ def local_conf(s3_paths: bool) -> SparkConf:
             "com.amazonaws.auth.profile.ProfileCredentialsProvider",
         )
     return conf
-
-
-def fail(message: str) -> None:
-    """A failed local run's last word on stderr (on Glue the exception itself fails the run)."""
-    print(message, file=sys.stderr, flush=True)

@@ -19,6 +19,7 @@ from typing import Any
 from uuid import uuid4
 
 from awsglue.utils import getResolvedOptions
+
 from etl_errors import JobArgumentError
 from spotify_contract import CONTRACT
 

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+from pyspark.sql import DataFrame, SparkSession
+
 from etl_errors import JobArgumentError
 from etl_sql import EtlStatement, parse_etl_sql
 from glue_runtime import Runtime
 from job_arguments import JobArguments
-from pyspark.sql import DataFrame, SparkSession
 from raw_sources import SPARK_CONF, SourcePlan, plan_sources, read_raw_view
 from spotify_contract import CONTRACT
 from storage import S3_SCHEME, Storage, base_name, is_hidden

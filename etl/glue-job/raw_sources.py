@@ -19,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
+
 from csv_header import MAX_HEADER_BYTES, HeaderMatch, match_header, parse_header
 from csv_scan import FileScan, scan_csv
 from etl_errors import EtlInputError
-from pyspark.sql import DataFrame, SparkSession
-from pyspark.sql.functions import broadcast
-from pyspark.sql.types import IntegerType, LongType, StringType, StructField, StructType
 from spotify_contract import CONTRACT
 from storage import Storage, StoredFile, is_hidden
 
@@ -79,7 +80,8 @@ class SourcePlan:
 def source_prefix(staging_path: str, source: dict[str, Any]) -> str:
     """`<staging_path><source>/`: the contract's staging prefix of the source, under the given staging folder."""
     staging_zone: str = CONTRACT["lakeZones"]["staging"]
-    return staging_path + source["stagingPrefix"][len(staging_zone) :]
+    prefix: str = source["stagingPrefix"]
+    return staging_path + prefix[len(staging_zone) :]
 
 
 def is_csv(file: StoredFile) -> bool:
@@ -169,12 +171,15 @@ def read_raw_view(spark: SparkSession, plan: SourcePlan, spark_uri: Callable[[st
         parsed = parsed.unionByName(frame)
     # Kept: positions must not change between the count below and the checks, and the checks read it once more.
     parsed = parsed.cache()
+    # One pass: each file's count and first position, and the positions of the records Spark found corrupt (few).
     stats = {
         row["_file"]: row
         for row in parsed.groupBy("_file")
-        .agg({"*": "count", "_position": "min"})
-        .withColumnRenamed("count(1)", "n")
-        .withColumnRenamed("min(_position)", "first")
+        .agg(
+            F.count("*").alias("n"),
+            F.min("_position").alias("first"),
+            F.collect_list(F.when(F.col("_spark_corrupt"), F.col("_position"))).alias("corrupt"),
+        )
         .collect()
     }
     offsets = []
@@ -184,19 +189,19 @@ def read_raw_view(spark: SparkSession, plan: SourcePlan, spark_uri: Callable[[st
         counted = int(row["n"]) if row is not None else 0
         if counted != file.scan.records:
             raise readers_disagree(file, f"{file.scan.records} records scanned, {counted} read by Spark")
-        offsets.append((ordinal, int(row["first"]) if row is not None else 0, offset))
+        first = int(row["first"]) if row is not None else 0
+        scanned_malformed = {record.index for record in file.scan.malformed}
+        for position in row["corrupt"] if row is not None else []:
+            if position - first + 1 not in scanned_malformed:
+                raise readers_disagree(file, f"Spark finds record {position - first + 1} malformed, the scan does not")
+        offsets.append((ordinal, first, offset))
         offset += counted
 
     index = "CASE _file " + " ".join(f"WHEN {o} THEN _position - {first} + 1" for o, first, _ in offsets) + " END"
     records = "CASE _file " + " ".join(f"WHEN {o} THEN {start}" for o, _, start in offsets) + " END"
     numbered = parsed.selectExpr("*", f"CAST({index} AS BIGINT) AS _index", f"CAST({records} AS BIGINT) AS _before")
     malformed = malformed_frame(spark, plan)
-    joined = numbered.join(broadcast(malformed), ["_file", "_index"], "left")
-
-    unexplained = joined.where("_spark_corrupt AND _m_problem IS NULL").select("_file", "_index").limit(1).collect()
-    if unexplained:
-        file = plan.files[unexplained[0]["_file"]]
-        raise readers_disagree(file, f"Spark finds record {unexplained[0]['_index']} malformed, the scan does not")
+    joined = numbered.join(F.broadcast(malformed), ["_file", "_index"], "left")
 
     record, raw_line, parse_error = CONTRACT["rawViewColumns"]
     # A malformed record's fields are NULL, as in the local runner: its text is in _raw_line.
@@ -208,4 +213,3 @@ def read_raw_view(spark: SparkSession, plan: SourcePlan, spark_uri: Callable[[st
         *[f"CASE WHEN _m_problem IS NULL THEN NULLIF({f}, '') END AS {f}" for f in plan.fields],
     )
     return raw, offset
-

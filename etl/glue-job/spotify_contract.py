@@ -7,7 +7,7 @@ do not edit. Regenerate with:
 
 import json
 
-CONTRACT = json.loads(r'''{
+CONTRACT = json.loads(r"""{
   "sources": {
     "albums": {
       "file": "albums.csv",
@@ -123,4 +123,4 @@ CONTRACT = json.loads(r'''{
     "manifest": "glue-job",
     "version": 1
   }
-}''')
+}""")

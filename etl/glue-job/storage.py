@@ -8,6 +8,7 @@ manifest, replacing the previous one in one step (the commit point of a run).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Sequence
@@ -76,8 +77,10 @@ def is_hidden(uri: str) -> bool:
 class S3Storage:
     """S3 through a boto3 client."""
 
-    def __init__(self, client: Any, transfer_config: Any = None):
+    def __init__(self, client: Any, transfer_config: Any = None, page_size: int = 1000):
         self.client = client
+        # Keys per ListObjectsV2 page (S3 gives at most 1000).
+        self.page_size = page_size
         # boto3's managed copy: above its multipart threshold (8 MB by default) it copies in parts, so objects over
         # CopyObject's 5 GB limit are copied too.
         self.transfer_config = transfer_config
@@ -85,7 +88,10 @@ class S3Storage:
     def list_files(self, prefix: str) -> list[StoredFile]:
         bucket, key_prefix = split_s3_uri(as_prefix(prefix))
         files: list[StoredFile] = []
-        for page in self.client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=key_prefix):
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=bucket, Prefix=key_prefix, PaginationConfig={"PageSize": self.page_size}
+        )
+        for page in pages:
             for item in page.get("Contents", []):
                 # Zero-byte "folder" markers that consoles create are not files.
                 if not item["Key"].endswith("/"):
@@ -175,7 +181,10 @@ class LocalStorage:
             try:
                 os.remove(uri)
             except FileNotFoundError:
-                pass
+                continue
+            # Folders left empty go too, as S3 "folders" vanish with their last object (rmdir never removes content).
+            with contextlib.suppress(OSError):
+                os.removedirs(os.path.dirname(uri))
 
     def replace_text(self, uri: str, text: str, content_type: str) -> None:
         folder = os.path.dirname(uri) or "."

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 from awsglue.utils import GlueArgumentError, getResolvedOptions
+
 from etl_errors import JobArgumentError
 from job_arguments import JobArguments, parse_job_arguments
 from spotify_contract import CONTRACT
@@ -119,7 +120,11 @@ def replace(argv: list[str], name: str, value: str) -> list[str]:
         ("staging_path", "s3://lake", "--staging_path must be a folder inside a bucket, not the bucket root"),
         ("warehouse_path", "s3://lake/staging/dw/", "--staging_path (s3://lake/staging/) and --warehouse_path"),
         ("runs_path", "s3://lake/quarantine/runs", "--quarantine_path (s3://lake/quarantine/) and --runs_path"),
-        ("manifest_path", "s3://lake/datawarehouse/m.json", "--manifest_path (s3://lake/datawarehouse/m.json) must not"),
+        (
+            "manifest_path",
+            "s3://lake/datawarehouse/m.json",
+            "--manifest_path (s3://lake/datawarehouse/m.json) must not",
+        ),
         ("manifest_path", "s3://lake/m/", "--manifest_path must name a file"),
         ("quarantine_path", "/tmp/q/", "must all be s3:// URIs or all local paths"),
     ],
