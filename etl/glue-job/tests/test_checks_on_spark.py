@@ -37,8 +37,8 @@ def checked_albums(spark: Any, rows: list[dict[str, str]]) -> list[Any]:
     spark.createDataFrame(data, schema).createOrReplaceTempView("raw_albums")
     with open(ETL_SQL, encoding="utf-8") as handle:
         statement = next(s for s in parse_etl_sql(handle.read()) if s.name == "checked_albums")
-    rows: list[Any] = spark.sql(statement.sql).orderBy("_record").collect()
-    return rows
+    checked: list[Any] = spark.sql(statement.sql).orderBy("_record").collect()
+    return checked
 
 
 @pytest.mark.parametrize(
