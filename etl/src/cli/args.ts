@@ -1,6 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_BAD_ROW_SHARE, DEFAULT_SEED, MAX_BAD_ROW_SHARE } from '../generate';
-import { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit } from '../local';
+import {
+  DEFAULT_MEMORY_LIMIT,
+  DEFAULT_SPARK_MEMORY_LIMIT,
+  DEFAULT_THREADS,
+  ETL_ENGINES,
+  type EtlEngine,
+  isMemoryLimit,
+} from '../local';
 
 /** A command line that cannot be run: printed with a hint to --help, exit code 2. */
 export class UsageError extends Error {
@@ -15,6 +22,8 @@ export const DEFAULT_SAMPLE_TRACKS = 20_000;
 
 export interface CliOptions {
   readonly help: boolean;
+  /** The engine that runs the ETL SQL. Default `duckdb`. */
+  readonly engine: EtlEngine;
   /** Folder with the three CSVs; undefined: generate a sample dataset. */
   readonly inputDir: string | undefined;
   /** Default `./.lake`. */
@@ -25,9 +34,9 @@ export interface CliOptions {
   readonly seed: number;
   /** Share of deliberately bad rows in the generated sample. Default 0.01. */
   readonly badRowShare: number;
-  /** DuckDB threads; undefined: runEtl's default (2). */
+  /** DuckDB threads or Spark's local cores; undefined: runEtl's default (2). */
   readonly threads: number | undefined;
-  /** DuckDB memory limit; undefined: runEtl's default (1.25GB). */
+  /** DuckDB memory limit or Spark's driver memory; undefined: runEtl's default for the engine. */
   readonly memoryLimit: string | undefined;
   /** Print the manifest as JSON on stdout instead of the summary. */
   readonly json: boolean;
@@ -39,18 +48,21 @@ export interface CliOptions {
 
 export const USAGE = `Usage: pnpm start [options]
 
-Runs the Spotify lake ETL locally on DuckDB and writes a lake folder that mirrors the S3 layout:
+Runs the Spotify lake ETL locally and writes a lake folder that mirrors the S3 layout:
 staging/ (the inputs as read), datawarehouse/ and quarantine/ (Parquet), manifest.json.
 Without --input it first generates a sample dataset.
 
 Options:
+  --engine NAME        duckdb, or spark: the Glue job's own code on a local Spark (makes the Python environment
+                       .venv on first use; needs Java 17 and Python 3.11) (default: duckdb)
   --input DIR          folder with albums.csv, artists.csv, tracks.csv (or albums/*.csv, ...)
   --lake DIR           lake folder to (re)build (default: ${DEFAULT_LAKE_DIR})
   --tracks N           sample size in album-track rows, without --input (default: ${DEFAULT_SAMPLE_TRACKS})
   --seed N             sample seed, without --input (default: ${DEFAULT_SEED})
   --bad-rows SHARE     share of bad sample rows, 0 to ${MAX_BAD_ROW_SHARE}, without --input (default: ${DEFAULT_BAD_ROW_SHARE})
-  --threads N          DuckDB threads (default: ${DEFAULT_THREADS})
-  --memory-limit SIZE  DuckDB memory limit, e.g. 512MB, 2GB (default: ${DEFAULT_MEMORY_LIMIT})
+  --threads N          DuckDB threads, or Spark's local cores (default: ${DEFAULT_THREADS})
+  --memory-limit SIZE  DuckDB memory limit, or Spark's driver memory, e.g. 512MB, 2GB
+                       (default: ${DEFAULT_MEMORY_LIMIT} for duckdb, ${DEFAULT_SPARK_MEMORY_LIMIT} for spark)
   --json               print the run manifest as JSON instead of the summary
   --quiet              no progress lines on stderr
   --force              allow a file-system root, your home folder or a folder with .git as --lake
@@ -62,6 +74,7 @@ Exit codes: 0 success; 1 the input cannot be processed, the lake folder cannot o
 130/143 interrupted (Ctrl-C / SIGTERM): the previous lake is left as it was.`;
 
 const OPTIONS = {
+  engine: { type: 'string' },
   input: { type: 'string' },
   lake: { type: 'string' },
   tracks: { type: 'string' },
@@ -88,8 +101,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       `--${sampleOptions[0]} only applies to the generated sample; it cannot be used with --input`,
     );
   }
+  const engine = values.engine ?? 'duckdb';
+  if (!(ETL_ENGINES as readonly string[]).includes(engine)) {
+    throw new UsageError(`--engine must be one of ${ETL_ENGINES.join(', ')}, got "${engine}"`);
+  }
   return {
     help: values.help ?? false,
+    engine: engine as EtlEngine,
     inputDir: values.input === undefined ? undefined : nonEmpty('--input', values.input),
     lakeDir: values.lake === undefined ? DEFAULT_LAKE_DIR : nonEmpty('--lake', values.lake),
     tracks: integer('--tracks', values.tracks, DEFAULT_SAMPLE_TRACKS, 1, 50_000_000),

@@ -1,4 +1,5 @@
 import { EtlInputError, type EtlManifest, type EtlProgress, LakeFolderError, runEtl } from '../local';
+import { SparkUnavailableError } from '../spark/python-env';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args';
 import { generateSample, type Sample } from './sample-data';
 import { formatCount, formatSummary } from './summary';
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       inputNote = `generated sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed}, ${options.badRowShare * 100}% bad rows), kept in staging/`;
     }
     const manifest: EtlManifest = await runEtl({
+      engine: options.engine,
       inputDir,
       lakeDir: options.lakeDir,
       onProgress: (event: EtlProgress) => progress(event.message),
@@ -83,7 +85,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Interrupted) return SIGNAL_EXIT[error.signal];
-    if (error instanceof EtlInputError || error instanceof LakeFolderError) {
+    if (
+      error instanceof EtlInputError ||
+      error instanceof LakeFolderError ||
+      error instanceof SparkUnavailableError
+    ) {
       io.stderr(`error: ${error.message}`);
       return EXIT.failed;
     }

@@ -69,6 +69,6 @@ export function formatSummary(manifest: EtlManifest, cwd: string, input?: string
   );
   lines.push(`Staging:    ${lake(LAKE_ZONES.staging)}`);
   lines.push(`Manifest:   ${lake(MANIFEST_FILE)}`);
-  lines.push(`Time:       ${formatSeconds(manifest.timings.totalMs)}`);
+  lines.push(`Time:       ${formatSeconds(manifest.timings.totalMs)} (${manifest.engine})`);
   return lines.join('\n');
 }

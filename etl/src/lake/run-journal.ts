@@ -1,12 +1,14 @@
 import { appendFile, open, readdir, readFile, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { type LakeFiles, RUN_ID_PATTERN } from '@spotify-lake/contract';
+import { LAKE_ZONES, type LakeFiles, RUN_ID_PATTERN, runPartFile } from '@spotify-lake/contract';
 
 /**
  * Each run keeps a journal in the lake's private folder (`.spotify-lake/runs/<run id>.journal`): first the files
  * of the lake it is about to replace, then every file it creates, each recorded before the file exists. It is what
  * lets the next run finish or roll back an interrupted one, deleting only files the tool wrote:
- * - not committed (the manifest is still the previous run's): the files the journal says it created go;
+ * - not committed (the manifest is still the previous run's): the files the journal says it created go, and the
+ *   output files named by the run (`part-NNNNN-<run id>.parquet` in the warehouse and quarantine zones), which the
+ *   Spark engine's job writes before the runner can journal them;
  * - committed (the manifest is this run's): the replaced files the new manifest does not list go.
  */
 export interface JournalHeader {
@@ -79,6 +81,24 @@ export async function deleteLakeFiles(lakeDir: string, files: readonly string[])
 const allFiles = (files: LakeFiles) => [...files.staging, ...files.warehouse, ...files.quarantine];
 
 /**
+ * The output files a run wrote, found by their names: exactly `part-NNNNN-<run id>.parquet` (runPartFile) in the
+ * warehouse and quarantine zones, and nothing else.
+ */
+export async function runPartFilesOf(lakeDir: string, runId: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const zone of ['warehouse', 'quarantine'] as const) {
+    const names = await readdir(join(lakeDir, LAKE_ZONES[zone])).catch(() => [] as string[]);
+    for (const name of names) {
+      const index = /^part-([0-9]{5})-/.exec(name)?.[1];
+      if (index !== undefined && `${LAKE_ZONES[zone]}${name}` === runPartFile(zone, runId, Number(index))) {
+        found.push(`${LAKE_ZONES[zone]}${name}`);
+      }
+    }
+  }
+  return found;
+}
+
+/**
  * Finishes or rolls back every run that did not end, given the committed run (`committedRunId`) and its files.
  * Returns the runs it cleaned up.
  */
@@ -104,6 +124,13 @@ export async function recoverInterruptedRuns(
       await deleteLakeFiles(
         lakeDir,
         doomed.filter((file) => !live.has(file)),
+      );
+    }
+    if (runId !== committedRunId) {
+      // Its output files, whether or not it lived to journal them (named by the run: never another run's).
+      await deleteLakeFiles(
+        lakeDir,
+        (await runPartFilesOf(lakeDir, runId)).filter((file) => !live.has(file)),
       );
     }
     await rm(scratchPath(runsDir, runId), { recursive: true, force: true });

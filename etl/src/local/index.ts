@@ -34,7 +34,10 @@ export { CSV_READER_OPTIONS } from './raw-source';
 export {
   DEFAULT_HEARTBEAT_MS,
   DEFAULT_MEMORY_LIMIT,
+  DEFAULT_SPARK_MEMORY_LIMIT,
   DEFAULT_THREADS,
+  ETL_ENGINES,
+  type EtlEngine,
   isMemoryLimit,
   type RunEtlOptions,
   runEtl,

@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import { constants, copyFile, readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import {
   checkedView,
   DUCKDB_SHIMS,
@@ -12,7 +11,6 @@ import {
   type QuarantineReason,
   rawView,
   runPartFile,
-  runStagingFolder,
   SOURCE_COUNTS_VIEW,
   SOURCE_NAMES,
   type SourceName,
@@ -20,13 +18,10 @@ import {
 import { faultPoint } from '../lake/fault-points';
 import { asLakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
-import { readCsvHeader } from './csv-header';
+import { runSparkEtl } from '../spark/run-spark';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
-import { EtlInputError } from './errors';
-import { ETL_SQL_PATH, loadEtlSql } from './etl-sql-file';
-import { matchHeader } from './header-match';
-import { findSourceFiles, type SourceFiles } from './input-files';
+import { ETL_SQL_PATH } from './etl-sql-file';
 import {
   assertManifestInvariants,
   type EtlManifest,
@@ -36,10 +31,16 @@ import {
   zeroReasonCounts,
 } from './manifest';
 import type { EtlProgressListener } from './progress';
-import type { SourceFile } from './raw-source';
 import { readSource, type StagedFile } from './read-source';
+import { type PlannedInputs, planInputs, readEtlSql, stageInputs } from './run-inputs';
 
 export interface RunEtlOptions {
+  /**
+   * The engine that runs the ETL SQL: `duckdb` (this runner), or `spark`: the Glue job's own code
+   * (`glue-job/spotify_etl_job.py`, with the job arguments Glue passes) on a local Spark, the lake folder in place of
+   * the bucket (src/spark/run-spark.ts). Both write the same lake. Default: `duckdb`.
+   */
+  engine?: EtlEngine;
   /**
    * Folder with `albums.csv`, `artists.csv`, `tracks.csv` (or `albums/*.csv`, ... as in the lake's staging zone),
    * or a lake folder, whose staged files are read again.
@@ -64,15 +65,20 @@ export interface RunEtlOptions {
   signal?: AbortSignal;
 }
 
+export const ETL_ENGINES = ['duckdb', 'spark'] as const;
+export type EtlEngine = (typeof ETL_ENGINES)[number];
 export const DEFAULT_THREADS = 2;
 export const DEFAULT_MEMORY_LIMIT = '1.25GB';
+/** The Spark engine's driver memory: a local Spark at 1x Kaggle scale peaks near 2 GB. */
+export const DEFAULT_SPARK_MEMORY_LIMIT = '2GB';
 export const DEFAULT_HEARTBEAT_MS = 5_000;
 
 /** DuckDB's size syntax, e.g. `512MB`, `1.5GiB`. */
 export const isMemoryLimit = (value: string): boolean =>
   /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim());
 
-interface Settings {
+export interface Settings {
+  engine: EtlEngine;
   threads: number;
   memoryLimit: string;
   heartbeatMs: number;
@@ -97,6 +103,7 @@ interface RunContext {
  */
 export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
   const settings = validateOptions(options);
+  if (settings.engine === 'spark') return runSparkEtl(options, settings);
   const emit = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const startedAt = new Date();
@@ -159,7 +166,11 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
   }
 }
 
-function validateOptions(options: RunEtlOptions): Settings {
+export function validateOptions(options: RunEtlOptions): Settings {
+  const engine = options.engine ?? 'duckdb';
+  if (!ETL_ENGINES.includes(engine)) {
+    throw new RangeError(`runEtl: engine must be one of ${ETL_ENGINES.join(', ')}, got "${String(engine)}"`);
+  }
   if (typeof options.inputDir !== 'string' || options.inputDir.trim() === '') {
     throw new TypeError('runEtl: inputDir must be a non-empty path');
   }
@@ -176,11 +187,12 @@ function validateOptions(options: RunEtlOptions): Settings {
       `runEtl: heartbeatMs must be an integer of at least 10, got ${String(options.heartbeatMs)}`,
     );
   }
-  const memoryLimit = (options.memoryLimit ?? DEFAULT_MEMORY_LIMIT).trim();
+  const defaultMemory = engine === 'spark' ? DEFAULT_SPARK_MEMORY_LIMIT : DEFAULT_MEMORY_LIMIT;
+  const memoryLimit = (options.memoryLimit ?? defaultMemory).trim();
   if (!isMemoryLimit(memoryLimit)) {
     throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${options.memoryLimit}"`);
   }
-  return { threads, memoryLimit, heartbeatMs };
+  return { engine, threads, memoryLimit, heartbeatMs };
 }
 
 /** Times a step into the manifest's timings, reporting `working` events while it runs long. */
@@ -206,78 +218,10 @@ async function timed<T>(run: RunContext, step: string, work: () => Promise<T>): 
 
 /** The ETL SQL file, its hash, and its statements: each source's checks, and the rest in order. */
 async function loadEtlSqlParts() {
-  const text = await readFile(ETL_SQL_PATH, 'utf8');
-  const statements = await loadEtlSql(ETL_SQL_PATH);
-  return {
-    sha256: createHash('sha256').update(text).digest('hex'),
-    statements,
-    ...splitChecks(statements),
-  };
+  const sql = await readEtlSql();
+  return { ...sql, ...splitChecks(sql.statements) };
 }
 type EtlSqlParts = Awaited<ReturnType<typeof loadEtlSqlParts>>;
-
-/** Finds the input files and matches their headers, before the lake is touched. */
-async function planInputs(inputDir: string) {
-  const files = await findSourceFiles(inputDir);
-  const headers = {} as Record<SourceName, SourceFile[]>;
-  for (const source of SOURCE_NAMES) {
-    headers[source] = [];
-    for (const path of files[source]) {
-      headers[source].push({ path, header: matchHeader(source, path, await readCsvHeader(path)) });
-    }
-  }
-  assertSameIgnoredColumns(headers);
-  return { files, headers };
-}
-type PlannedInputs = { files: SourceFiles; headers: Record<SourceName, SourceFile[]> };
-
-/** A lake table holds one schema, so every file of a source must name the same extra columns. */
-function assertSameIgnoredColumns(files: Record<SourceName, SourceFile[]>): void {
-  for (const source of SOURCE_NAMES) {
-    const [first, ...rest] = files[source];
-    for (const other of rest) {
-      if (other.header.ignored.join('\u0000') !== first!.header.ignored.join('\u0000')) {
-        throw new EtlInputError(
-          { file: other.path, row: 1 },
-          `extra columns (${other.header.ignored.join(', ') || 'none'}) differ from ${first!.path} (${first!.header.ignored.join(', ') || 'none'})`,
-        );
-      }
-    }
-  }
-}
-
-/**
- * Copies the inputs into the run's staging folders (`staging/<source>/<run id>/`) and reads them from there, so
- * staging holds exactly what was read even if an input changes during the run. Copy-on-write where the file
- * system can. Files of one source with the same name (from a lake's staging, say) get a numbered name.
- */
-async function stageInputs(
-  run: RunContext,
-  files: Record<SourceName, SourceFile[]>,
-): Promise<Record<SourceName, StagedFile[]>> {
-  const staged = {} as Record<SourceName, StagedFile[]>;
-  for (const source of SOURCE_NAMES) {
-    staged[source] = [];
-    const used = new Set<string>();
-    for (const [index, file] of files[source].entries()) {
-      run.emit({ step: 'stage', source, file: file.path, message: `stage ${file.path}` });
-      let name = basename(file.path);
-      if (used.has(name)) name = `${String(index + 1).padStart(3, '0')}-${name}`;
-      used.add(name);
-      const relative = `${runStagingFolder(source, run.lake.runId)}${name}`;
-      const target = await run.lake.willCreate(relative);
-      try {
-        await copyFile(file.path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
-      } catch (error) {
-        const lakeError = asLakeFolderError(run.lake.lakeDir, `copy ${file.path} to staging`, error);
-        if (lakeError !== error) throw lakeError;
-        throw new EtlInputError({ file: file.path }, 'cannot be copied to staging', { cause: error });
-      }
-      staged[source].push({ path: target, header: file.header, relative, inputPath: file.path });
-    }
-  }
-  return staged;
-}
 
 async function openSession(run: RunContext): Promise<DuckDbSession> {
   const db = await openDuckDb({

@@ -15,6 +15,7 @@ describe('parseCliArgs', () => {
   it('defaults to a generated sample of 20,000 rows, seed 42, 1% bad rows, into ./.lake', () => {
     expect(parseCliArgs([])).toEqual({
       help: false,
+      engine: 'duckdb',
       inputDir: undefined,
       lakeDir: './.lake',
       tracks: 20_000,
@@ -33,6 +34,8 @@ describe('parseCliArgs', () => {
   it('reads every option', () => {
     expect(
       parseCliArgs([
+        '--engine',
+        'spark',
         '--input',
         'in',
         '--lake',
@@ -46,6 +49,7 @@ describe('parseCliArgs', () => {
         '--force',
       ]),
     ).toMatchObject({
+      engine: 'spark',
       inputDir: 'in',
       lakeDir: 'out',
       threads: 4,
@@ -64,6 +68,7 @@ describe('parseCliArgs', () => {
 
   it.each([
     [['--bogus'], 'unknown option --bogus'],
+    [['--engine', 'athena'], '--engine must be one of duckdb, spark, got "athena"'],
     [['stray'], 'unexpected argument stray (options take the form --name value)'],
     [['--input'], 'option --input needs a value'],
     [['--lake', ''], '--lake needs a folder path, got an empty value'],

@@ -60,7 +60,7 @@ describe('formatSummary', () => {
         'Quarantine: 694 rows, 42.5 kB -> .lake/quarantine/',
         'Staging:    .lake/staging/',
         'Manifest:   .lake/manifest.json',
-        'Time:       1.23 s',
+        'Time:       1.23 s (duckdb)',
       ].join('\n'),
     );
   });
