@@ -1,6 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { runPartFilesOf } from '../../src/lake/run-journal';
 import { FAULT_POINTS } from '../../src/local';
 import { MESSY, tempDir } from '../fixtures/helpers';
 import { expectCompleteLake, expectOnlyManifestFiles, hashTree, runCli } from './support';
@@ -68,5 +70,35 @@ describe('a run killed (SIGKILL) at each write and rename of the lake protocol',
       `error: ${lake}: cannot write the lake: no space left on the device (ENOSPC)\n`,
     );
     expect(await hashTree(lake)).toEqual(before);
+  });
+});
+
+describe("a run's output files that it did not live to journal (the Spark engine's job writes them)", () => {
+  it('are removed by the next run, found by their exact names; nothing else in the zones is', async () => {
+    const { lake, runId: committed } = await lakeWithOneRun();
+    // A run that died after its journal started, before it journaled what its job wrote.
+    const dead = '2026-01-02T03-04-05-006Z-abcdef';
+    await writeFile(
+      join(lake, '.spotify-lake', 'runs', `${dead}.journal`),
+      `${JSON.stringify({ header: { runId: dead, replacesRunId: committed, replaces: { staging: [], warehouse: [], quarantine: [] } } })}\n`,
+    );
+    const theirs = [`datawarehouse/part-00000-${dead}.parquet`, `quarantine/part-00003-${dead}.parquet`];
+    const notTheirs = [
+      `datawarehouse/part-0000-${dead}.parquet`,
+      `datawarehouse/part-00000-${dead}.parquet.tmp`,
+      `datawarehouse/part-00000-${dead}x.parquet`,
+      'quarantine/part-00000-2026-01-02T03-04-05-006Z-abcdee.parquet',
+      `staging/part-00000-${dead}.parquet`,
+    ];
+    for (const file of [...theirs, ...notTheirs]) {
+      await mkdir(join(lake, file, '..'), { recursive: true });
+      await writeFile(join(lake, file), 'x');
+    }
+    expect((await runPartFilesOf(lake, dead)).sort()).toEqual(theirs);
+    const next = await runCli(['--input', MESSY, '--lake', lake, '--quiet']);
+    expect(next.code, next.stderr).toBe(0);
+    for (const file of theirs) expect(existsSync(join(lake, file)), file).toBe(false);
+    for (const file of notTheirs) expect(existsSync(join(lake, file)), file).toBe(true);
+    expect(await readdir(join(lake, '.spotify-lake', 'runs'))).toEqual([]);
   });
 });

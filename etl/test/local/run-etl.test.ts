@@ -20,38 +20,7 @@ import {
 import { ETL_SQL_PATH, loadEtlSql } from '../../src/local/etl-sql-file';
 import { splitChecks } from '../../src/local/run-etl';
 import { copyFixture, lakeEntries, lakeTable, MESSY, query, tempDir } from '../fixtures/helpers';
-
-/**
- * Every quarantined record of the messy fixture and why: see test/fixtures/messy/README.md. A record is its
- * 1-based position among the source's records, malformed ones included (the contract's numbering, the same on
- * Spark).
- */
-const EXPECTED_QUARANTINE = [
-  ['albums', 4, 'duplicate_row'],
-  ['albums', 5, 'duplicate_key'],
-  ['albums', 6, 'bad_value'],
-  ['albums', 7, 'bad_value'],
-  ['albums', 8, 'unknown_artist'],
-  ['albums', 9, 'unknown_track'],
-  ['albums', 10, 'unknown_track'],
-  ['albums', 11, 'unknown_artist'],
-  ['albums', 12, 'malformed_row'],
-  ['albums', 13, 'bad_value'],
-  ['albums', 15, 'malformed_row'],
-  ['albums', 16, 'malformed_row'],
-  ['artists', 4, 'duplicate_row'],
-  ['artists', 5, 'duplicate_key'],
-  ['artists', 6, 'bad_value'],
-  ['artists', 7, 'malformed_row'],
-  ['artists', 9, 'bad_value'],
-  ['artists', 10, 'malformed_row'],
-  ['artists', 11, 'bad_value'],
-  ['tracks', 4, 'bad_value'],
-  ['tracks', 6, 'duplicate_row'],
-  ['tracks', 7, 'duplicate_key'],
-  ['tracks', 8, 'malformed_row'],
-  ['tracks', 10, 'malformed_row'],
-];
+import { EXPECTED_QUARANTINE } from '../fixtures/messy-expected';
 
 async function runMessy(): Promise<{ lake: string; manifest: EtlManifest }> {
   const lake = join(await tempDir(), 'lake');
