@@ -1,6 +1,7 @@
+import { join } from 'node:path';
 import { glueJobAssets } from '@spotify-lake/etl/glue-job';
 import type { PulumiRecorder, RecordedResource } from '@spotify-lake/testing';
-import { GlueEtlJob, type GlueEtlJobArgs, type GlueEtlLakeRef } from '../../src';
+import { GlueEtlJob, type GlueEtlJobArgs, type GlueEtlJobCode, type GlueEtlLakeRef } from '../../src';
 
 export const TYPES = {
   component: 'spotify:etl:GlueEtlJob',
@@ -19,6 +20,14 @@ export const TYPES = {
   topicPolicy: 'aws:sns/topicPolicy:TopicPolicy',
   subscription: 'aws:sns/topicSubscription:TopicSubscription',
 } as const;
+
+/** A small job tree committed with the tests: snapshots do not change when the real job's code does. */
+const FIXTURE = join(__dirname, '..', 'fixtures', 'code');
+export const FIXTURE_CODE: GlueEtlJobCode = {
+  script: join(FIXTURE, 'job.py'),
+  pythonModules: [join(FIXTURE, 'helpers.py')],
+  files: [join(FIXTURE, 'etl.sql')],
+};
 
 export const BUCKET = 'lake-data-0000000';
 export const BUCKET_ARN = `arn:aws:s3:::${BUCKET}`;
