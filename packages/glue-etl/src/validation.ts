@@ -171,7 +171,8 @@ function resolveOnUpload(
   };
 }
 
-function resolveEmails(emails: unknown): string[] {
+/** Checks a list of alert email addresses (each once); errors name `alertEmails[i]`. */
+export function resolveAlertEmails(emails: unknown): string[] {
   if (!Array.isArray(emails))
     throw new Error(`alertEmails must be a list of email addresses; got ${JSON.stringify(emails)}`);
   const seen = new Set<string>();
@@ -239,7 +240,7 @@ function resolve(args: GlueEtlJobArgs): ResolvedGlueEtlJobArgs {
       args.dataQualityFailure ?? d.dataQualityFailure,
       DATA_QUALITY_FAILURE_MODES,
     ),
-    alertEmails: resolveEmails(args.alertEmails ?? d.alertEmails),
+    alertEmails: resolveAlertEmails(args.alertEmails ?? d.alertEmails),
     tags: args.tags ?? {},
     transform: args.transform ?? {},
   };
