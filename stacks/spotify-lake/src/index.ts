@@ -4,10 +4,12 @@
  * its key and creates nothing.
  */
 import { loadStackConfig } from './config';
+import { createEtlStack } from './etl-stack';
 import { createLakeStack } from './lake-stack';
 
 const config = loadStackConfig();
 const { lake, catalog } = createLakeStack(config);
+const etl = createEtlStack(config, lake, catalog);
 
 export const region = lake.region;
 export const encryption = config.encryption;
@@ -28,3 +30,8 @@ export const resultsLocation = catalog.resultsLocation;
 export const namedQueryNames = catalog.namedQueryNames;
 /** Undefined unless spotify-lake:crawler is true. */
 export const crawlerName = catalog.crawlerName;
+
+// The ETL in the cloud (GlueEtlJob).
+export const etlJobName = etl.jobName;
+export const etlWorkflowName = etl.workflowName;
+export const alertsTopicName = etl.alertsTopicName;
