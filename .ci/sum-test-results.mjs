@@ -6,7 +6,7 @@ import { join } from 'node:path';
 const roots = [
   'etl',
   'queries',
-  ...['packages', 'stacks'].flatMap((dir) =>
+  ...['packages', 'stacks', 'tools'].flatMap((dir) =>
     existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
   ),
 ];

@@ -1,6 +1,12 @@
 export { AthenaQueryCancelledError, AthenaQueryFailedError } from './athena/errors';
 export { DEFAULT_POLLING, nextPollDelay, type PollingOptions } from './athena/polling';
 export type { RetryOptions } from './athena/retry';
+/**
+ * Decodes GetQueryResults rows into a query's typed rows, after checking the returned columns against the
+ * declared ones: what the Athena runner does with every page. Public for code that pages Athena results itself
+ * and wants the runner's types and checks, and for measuring the conversion on its own (`pnpm bench:queries`).
+ */
+export { athenaRowDecoder, type RowDecoder } from './athena/rows';
 export { AthenaQueryRunner, type AthenaRunnerOptions, type AthenaRunOptions } from './athena/runner';
 export { PRICE_PER_TB_USD, scanCostUsd } from './athena/statistics';
 export { type AthenaValue, athenaConverter, parseStructured } from './athena/values';

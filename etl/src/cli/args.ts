@@ -33,6 +33,8 @@ export interface CliOptions {
   readonly json: boolean;
   /** No progress lines on stderr. */
   readonly quiet: boolean;
+  /** Accept a file-system root, the home folder or a repository as the lake folder. */
+  readonly force: boolean;
 }
 
 export const USAGE = `Usage: pnpm start [options]
@@ -51,9 +53,13 @@ Options:
   --memory-limit SIZE  DuckDB memory limit, e.g. 512MB, 2GB (default: ${DEFAULT_MEMORY_LIMIT})
   --json               print the run manifest as JSON instead of the summary
   --quiet              no progress lines on stderr
+  --force              allow a file-system root, your home folder or a folder with .git as --lake
+                       (a folder that is not empty and not a lake is refused even then)
   -h, --help           show this help
 
-Exit codes: 0 success, 1 the input cannot be processed (or an internal error), 2 bad command line.`;
+Exit codes: 0 success; 1 the input cannot be processed, the lake folder cannot or must not be written
+(one line naming the file or folder and the cause), or an internal error; 2 bad command line;
+130/143 interrupted (Ctrl-C / SIGTERM): the previous lake is left as it was.`;
 
 const OPTIONS = {
   input: { type: 'string' },
@@ -65,6 +71,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     memoryLimit: values['memory-limit'] === undefined ? undefined : memoryLimit(values['memory-limit']),
     json: values.json ?? false,
     quiet: values.quiet ?? false,
+    force: values.force ?? false,
   };
 }
 

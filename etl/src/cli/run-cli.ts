@@ -1,4 +1,4 @@
-import { EtlInputError, type EtlManifest, type EtlProgress, runEtl } from '../local';
+import { EtlInputError, type EtlManifest, type EtlProgress, LakeFolderError, runEtl } from '../local';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args';
 import { generateSample, type Sample } from './sample-data';
 import { formatCount, formatSummary } from './summary';
@@ -10,8 +10,24 @@ export interface CliIo {
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+/** Exit codes of a run stopped by a signal, as shells report them: 128 + the signal's number. */
+export const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {
+  SIGINT: 130,
+  SIGTERM: 143,
+  SIGHUP: 129,
+};
 
-/** The `pnpm start` command; returns the exit code. */
+class Interrupted extends Error {
+  constructor(readonly signal: keyof typeof SIGNAL_EXIT) {
+    super(`interrupted by ${signal}`);
+  }
+}
+
+/**
+ * The `pnpm start` command; returns the exit code. A signal (Ctrl-C, SIGTERM, SIGHUP) stops the run cleanly:
+ * the DuckDB query is interrupted, what the run wrote and the generated sample are removed, the lake is left as
+ * it was. A second signal exits at once, still removing the sample.
+ */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
@@ -31,12 +47,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (!options.quiet) io.stderr(`[${((performance.now() - started) / 1000).toFixed(1)}s] ${message}`);
   };
   let sample: Sample | undefined;
+  const controller = new AbortController();
+  const onSignal = (signal: keyof typeof SIGNAL_EXIT) => {
+    if (controller.signal.aborted) {
+      sample?.dispose();
+      process.exit(SIGNAL_EXIT[signal]);
+    }
+    io.stderr(`${signal}: stopping; the lake is left as it was`);
+    controller.abort(new Interrupted(signal));
+  };
+  const handlers = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map(
+    (signal) => [signal, () => onSignal(signal)] as const,
+  );
+  for (const [signal, handler] of handlers) process.on(signal, handler);
   try {
     let inputDir = options.inputDir;
     let inputNote: string | undefined;
     if (inputDir === undefined) {
       progress(`generate a sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed})`);
       sample = await generateSample(options);
+      controller.signal.throwIfAborted();
       inputDir = sample.dataset.dir;
       inputNote = `generated sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed}, ${options.badRowShare * 100}% bad rows), kept in staging/`;
     }
@@ -46,11 +76,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       onProgress: (event: EtlProgress) => progress(event.message),
       threads: options.threads,
       memoryLimit: options.memoryLimit,
+      force: options.force,
+      signal: controller.signal,
     });
     io.stdout(options.json ? JSON.stringify(manifest, null, 2) : formatSummary(manifest, io.cwd, inputNote));
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof EtlInputError) {
+    if (error instanceof Interrupted) return SIGNAL_EXIT[error.signal];
+    if (error instanceof EtlInputError || error instanceof LakeFolderError) {
       io.stderr(`error: ${error.message}`);
       return EXIT.failed;
     }
@@ -59,6 +92,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     );
     return EXIT.failed;
   } finally {
-    await sample?.dispose();
+    for (const [signal, handler] of handlers) process.removeListener(signal, handler);
+    sample?.dispose();
   }
 }

@@ -1,4 +1,6 @@
 import {
+  type LAKE_FORMAT,
+  type LakeFiles,
   QUARANTINE_REASONS,
   type QuarantineReason,
   SOURCE_NAMES,
@@ -18,13 +20,13 @@ export interface SourceSummary {
   readonly ignoredColumns: readonly string[];
   /** Input files, as found (absolute paths). */
   readonly inputFiles: readonly string[];
-  /** Their copies in the lake, relative to the lake folder (`staging/<source>/<file>`). */
+  /** Their copies in the lake, relative to the lake folder (`staging/<source>/<run id>/<file>`). */
   readonly stagedFiles: readonly string[];
 }
 
 export interface OutputSummary {
   readonly rows: number;
-  /** Parquet files relative to the lake folder, e.g. `datawarehouse/part-00000.parquet`. */
+  /** Parquet files relative to the lake folder, e.g. `datawarehouse/part-00000-<run id>.parquet`. */
   readonly files: readonly string[];
   readonly bytes: number;
 }
@@ -42,11 +44,17 @@ export interface StepTiming {
 
 /** What a run read, accepted and wrote; saved as `manifest.json` at the root of the lake. */
 export interface EtlManifest {
+  /** The marker that makes the folder this tool's lake, with the format version. */
+  readonly lake: typeof LAKE_FORMAT;
   readonly runId: string;
+  /** The engine that ran the ETL SQL: `duckdb`, or `spark` (the Glue job's code on a local Spark). */
+  readonly engine: 'duckdb' | 'spark';
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly inputDir: string;
   readonly lakeDir: string;
+  /** Every data file of the lake, relative to it: what readers read, and what the next run replaces. */
+  readonly files: LakeFiles;
   readonly etlSql: { readonly file: string; readonly sha256: string; readonly statements: number };
   readonly settings: { readonly threads: number; readonly memoryLimit: string };
   readonly sources: Record<SourceName, SourceSummary>;

@@ -1,5 +1,12 @@
 import { basename } from 'node:path';
-import { checkedView, RAW_VIEW_COLUMNS, rawView, SOURCES, type SourceName } from '@spotify-lake/contract';
+import {
+  checkedView,
+  duckDbFileLiteral,
+  RAW_VIEW_COLUMNS,
+  rawView,
+  SOURCES,
+  type SourceName,
+} from '@spotify-lake/contract';
 import type { HeaderMatch } from './header-match';
 import { sqlIdentifier, sqlString } from './sql-text';
 
@@ -104,7 +111,8 @@ export function parsedRawViewSql(source: SourceName, file: SourceFile): string {
   return [
     `CREATE OR REPLACE TEMP VIEW ${rawView(source)} AS`,
     `SELECT ${unnumberedRecordColumns()}, ${fields.join(', ')}`,
-    `FROM read_csv(${sqlString(file.path)}, ${options.join(', ')})`,
+    // The path is read as that one file, never as a glob (a lake at `lake[1]` must not read `lake1`).
+    `FROM read_csv(${duckDbFileLiteral(file.path)}, ${options.join(', ')})`,
   ].join('\n');
 }
 

@@ -1,29 +1,32 @@
 import { createHash } from 'node:crypto';
-import { constants, copyFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { constants, copyFile, readFile, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import {
   checkedView,
   DUCKDB_SHIMS,
+  duckDbFileLiteral,
   ETL_OUTPUTS,
   type EtlStatement,
-  LAKE_ZONES,
-  MANIFEST_FILE,
+  LAKE_FORMAT,
   QUARANTINE_REASONS,
   type QuarantineReason,
   rawView,
+  runPartFile,
+  runStagingFolder,
   SOURCE_COUNTS_VIEW,
   SOURCE_NAMES,
   type SourceName,
-  stagingPrefix,
 } from '@spotify-lake/contract';
+import { faultPoint } from '../lake/fault-points';
+import { asLakeFolderError } from '../lake/lake-errors';
+import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
 import { EtlInputError } from './errors';
 import { ETL_SQL_PATH, loadEtlSql } from './etl-sql-file';
 import { matchHeader } from './header-match';
-import { findSourceFiles } from './input-files';
-import { newRunId, startRun } from './lake-folder';
+import { findSourceFiles, type SourceFiles } from './input-files';
 import {
   assertManifestInvariants,
   type EtlManifest,
@@ -35,10 +38,12 @@ import {
 import type { EtlProgressListener } from './progress';
 import type { SourceFile } from './raw-source';
 import { readSource, type StagedFile } from './read-source';
-import { sqlString } from './sql-text';
 
 export interface RunEtlOptions {
-  /** Folder with `albums.csv`, `artists.csv`, `tracks.csv` (or `albums/*.csv`, ... as in the lake's staging zone). */
+  /**
+   * Folder with `albums.csv`, `artists.csv`, `tracks.csv` (or `albums/*.csv`, ... as in the lake's staging zone),
+   * or a lake folder, whose staged files are read again.
+   */
   inputDir: string;
   /** Lake folder to (re)build; its previous content is replaced only when the run succeeds. */
   lakeDir: string;
@@ -46,10 +51,17 @@ export interface RunEtlOptions {
   onProgress?: EtlProgressListener;
   /** DuckDB worker threads. Default: 2. */
   threads?: number;
-  /** DuckDB memory limit, beyond which it spills to disk in the run's temporary folder. Default: `1.25GB`. */
+  /** DuckDB memory limit, beyond which it spills to disk in the run's scratch folder. Default: `1.25GB`. */
   memoryLimit?: string;
   /** How often a long step reports that it is still running (`working` events). Default: 5000 ms. */
   heartbeatMs?: number;
+  /** Write the lake into a file-system root, the home folder or a repository. Default: false. */
+  force?: boolean;
+  /**
+   * Stops the run: the running DuckDB query is interrupted, what the run wrote is removed, the previous lake is
+   * left as it was, and runEtl rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_THREADS = 2;
@@ -60,150 +72,94 @@ export const DEFAULT_HEARTBEAT_MS = 5_000;
 export const isMemoryLimit = (value: string): boolean =>
   /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim());
 
-/** Parquet files are named like Spark's so that the cloud and local lakes look alike. */
-const partFile = (zone: string) => `${zone}part-00000.parquet`;
+interface Settings {
+  threads: number;
+  memoryLimit: string;
+  heartbeatMs: number;
+}
+
+/** What the steps of one run share. */
+interface RunContext {
+  readonly settings: Settings;
+  readonly emit: EtlProgressListener;
+  readonly lake: LakeRun;
+  readonly steps: StepTiming[];
+  readonly signal: AbortSignal | undefined;
+  db: DuckDbSession | undefined;
+}
 
 /**
- * Runs the ETL SQL on DuckDB over an input folder and (re)builds the lake folder: staging copies of the
- * inputs, the warehouse and quarantine as Parquet, and manifest.json. Everything is built in a temporary
- * folder inside the lake and swapped in at the end; a failed run leaves the previous lake as it was.
- * Throws EtlInputError for input that cannot be processed as a whole; bad rows go to quarantine.
+ * Runs the ETL SQL on DuckDB over an input folder and (re)builds the lake folder: staging copies of the inputs,
+ * the warehouse and quarantine as Parquet, and manifest.json, the commit point (see the contract's lake format).
+ * A failed or interrupted run leaves the previous lake as it was. Throws EtlInputError for input that cannot
+ * be processed as a whole, LakeFolderError for a lake folder it must not or cannot write; bad rows go to
+ * quarantine.
  */
 export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
   const settings = validateOptions(options);
   const emit = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const startedAt = new Date();
-  const runId = newRunId(startedAt);
   const inputDir = resolve(options.inputDir);
   const lakeDir = resolve(options.lakeDir);
-  const steps: StepTiming[] = [];
-  let db: DuckDbSession | undefined;
-  const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
-    const heartbeat = setInterval(() => {
-      const elapsedMs = Math.round(performance.now() - t0);
-      const percent = db?.percentDone();
-      const done = percent === undefined ? '' : `, ${percent.toFixed(0)}% of the query`;
-      const message = `still running ${step} (${(elapsedMs / 1000).toFixed(0)} s${done})`;
-      emit({ step: 'working', on: step, elapsedMs, percent, message });
-    }, options.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
-    heartbeat.unref();
-    try {
-      const result = await work();
-      steps.push({ step, ms: Math.round(performance.now() - t0) });
-      return result;
-    } finally {
-      clearInterval(heartbeat);
-    }
-  };
 
-  const etlSqlText = await readFile(ETL_SQL_PATH, 'utf8');
-  const statements = await loadEtlSql(ETL_SQL_PATH);
-  const { checks, rest } = splitChecks(statements);
-  const inputFiles = await findSourceFiles(inputDir);
-  const headers = {} as Record<SourceName, SourceFile[]>;
-  for (const source of SOURCE_NAMES) {
-    headers[source] = [];
-    for (const path of inputFiles[source]) {
-      headers[source].push({ path, header: matchHeader(source, path, await readCsvHeader(path)) });
-    }
-  }
-  assertSameIgnoredColumns(headers);
-
-  const run = await startRun(lakeDir, runId);
+  const sql = await loadEtlSqlParts();
+  const inputs = await planInputs(inputDir);
+  const lake = await openLakeRun({ lakeDir, runId: newRunId(startedAt), force: options.force ?? false });
+  const run: RunContext = { settings, emit, lake, steps: [], signal: options.signal, db: undefined };
+  const { signal } = run;
+  const interrupt = () => run.db?.connection.interrupt();
+  signal?.addEventListener('abort', interrupt, { once: true });
   try {
-    const staged = await timed('stage', () => stageInputs(headers, run.root, emit));
-
-    db = await openDuckDb({ ...settings, tempDirectory: run.spillDir });
-    for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
-    const rawRows = {} as Record<SourceName, number>;
-    for (const source of SOURCE_NAMES) {
-      rawRows[source] = await timed(`read:${source}`, () =>
-        readSource(db!, source, staged[source], checks[source], emit),
-      );
-    }
-
-    // Record numbers are fixed once the sources are read (rowid); from here on, order is free and
-    // dropping it lets DuckDB materialize and write in parallel.
-    await db.run('SET preserve_insertion_order = false');
-    for (const [index, statement] of rest.entries()) {
-      const as = statement.materialize ? 'table' : 'view';
-      emit({
-        step: 'sql',
-        statement: statement.name,
-        as,
-        index: index + 1,
-        of: rest.length,
-        message: `sql ${index + 1}/${rest.length}: ${statement.name} (${as})`,
-      });
-      await timed(`sql:${statement.name}`, () =>
-        db!.run(`CREATE TEMP ${as === 'table' ? 'TABLE' : 'VIEW'} ${statement.name} AS\n${statement.sql}`),
-      );
-    }
-
+    signal?.throwIfAborted();
+    const staged = await timed(run, 'stage', () => stageInputs(run, inputs.headers));
+    faultPoint('after-stage');
+    run.db = await openSession(run);
+    const rawRows = await readSources(run, staged, sql.checks);
+    await runStatements(run, sql.rest);
     // The quarantine goes first: at 10x, where the checked rows outgrow the memory limit, the two writes
-    // took 1-1.5 s less in this order (same files either way; see etl/README.md "Measured").
-    const quarantine = await timed(`write:${ETL_OUTPUTS.quarantine}`, () =>
-      writeParquet(db!, ETL_OUTPUTS.quarantine, LAKE_ZONES.quarantine, run.root, emit),
+    // took 1-1.5 s less in this order (same files either way; see docs/benchmarks.md).
+    const quarantine = await timed(run, `write:${ETL_OUTPUTS.quarantine}`, () =>
+      writeOutput(run, 'quarantine'),
     );
-    const warehouse = await timed(`write:${ETL_OUTPUTS.warehouse}`, () =>
-      writeParquet(db!, ETL_OUTPUTS.warehouse, LAKE_ZONES.warehouse, run.root, emit),
-    );
-    const counts = await timed('count', () => countRows(db!, join(run.root, quarantine.files[0]!)));
-    db.close();
-    db = undefined;
+    faultPoint('after-write:quarantine');
+    const warehouse = await timed(run, `write:${ETL_OUTPUTS.warehouse}`, () => writeOutput(run, 'warehouse'));
+    faultPoint('after-write:datawarehouse');
+    const counts = await timed(run, 'count', () => countRows(run.db!, lake.path(quarantine.files[0]!)));
+    run.db.close();
+    run.db = undefined;
 
-    const sources = {} as Record<SourceName, SourceSummary>;
-    for (const source of SOURCE_NAMES) {
-      const read = counts.sources[source];
-      sources[source] = {
-        rows: read.rows,
-        accepted: read.accepted,
-        quarantined: counts.quarantine.bySource[source],
-        byReason: counts.quarantine.bySourceAndReason[source],
-        ignoredColumns: headers[source][0]?.header.ignored ?? [],
-        inputFiles: inputFiles[source],
-        stagedFiles: staged[source].map((f) => f.relative),
-      };
-    }
-    const manifest: EtlManifest = {
-      runId,
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
+    const manifest = buildManifest({
+      run,
       inputDir,
-      lakeDir,
-      etlSql: {
-        file: ETL_SQL_PATH,
-        sha256: createHash('sha256').update(etlSqlText).digest('hex'),
-        statements: statements.length,
-      },
-      settings: { threads: settings.threads, memoryLimit: settings.memoryLimit },
-      sources,
+      startedAt,
+      started,
+      sql,
+      inputs,
+      staged,
       warehouse,
-      quarantine: {
-        ...quarantine,
-        bySource: counts.quarantine.bySource,
-        byReason: counts.quarantine.byReason,
-      },
-      // Publishing (a few renames) is not in totalMs: the manifest is written before it.
-      timings: { totalMs: Math.round(performance.now() - started), steps },
-    };
+      quarantine,
+      counts,
+    });
     assertManifestInvariants(manifest, rawRows);
-
+    signal?.throwIfAborted();
     emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
-    await writeFile(join(run.root, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    await run.publish();
+    await lake.commit(manifest);
     const ms = Math.round(performance.now() - started);
     emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
     return manifest;
+  } catch (error) {
+    run.db?.close();
+    run.db = undefined;
+    await lake.abort();
+    if (signal?.aborted) throw signal.reason;
+    throw asLakeFolderError(lakeDir, 'write the lake', error);
   } finally {
-    db?.close();
-    await run.discard();
+    signal?.removeEventListener('abort', interrupt);
   }
 }
 
-function validateOptions(options: RunEtlOptions): { threads: number; memoryLimit: string } {
+function validateOptions(options: RunEtlOptions): Settings {
   if (typeof options.inputDir !== 'string' || options.inputDir.trim() === '') {
     throw new TypeError('runEtl: inputDir must be a non-empty path');
   }
@@ -224,8 +180,56 @@ function validateOptions(options: RunEtlOptions): { threads: number; memoryLimit
   if (!isMemoryLimit(memoryLimit)) {
     throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${options.memoryLimit}"`);
   }
-  return { threads, memoryLimit };
+  return { threads, memoryLimit, heartbeatMs };
 }
+
+/** Times a step into the manifest's timings, reporting `working` events while it runs long. */
+async function timed<T>(run: RunContext, step: string, work: () => Promise<T>): Promise<T> {
+  run.signal?.throwIfAborted();
+  const t0 = performance.now();
+  const heartbeat = setInterval(() => {
+    const elapsedMs = Math.round(performance.now() - t0);
+    const percent = run.db?.percentDone();
+    const done = percent === undefined ? '' : `, ${percent.toFixed(0)}% of the query`;
+    const message = `still running ${step} (${(elapsedMs / 1000).toFixed(0)} s${done})`;
+    run.emit({ step: 'working', on: step, elapsedMs, percent, message });
+  }, run.settings.heartbeatMs);
+  heartbeat.unref();
+  try {
+    const result = await work();
+    run.steps.push({ step, ms: Math.round(performance.now() - t0) });
+    return result;
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** The ETL SQL file, its hash, and its statements: each source's checks, and the rest in order. */
+async function loadEtlSqlParts() {
+  const text = await readFile(ETL_SQL_PATH, 'utf8');
+  const statements = await loadEtlSql(ETL_SQL_PATH);
+  return {
+    sha256: createHash('sha256').update(text).digest('hex'),
+    statements,
+    ...splitChecks(statements),
+  };
+}
+type EtlSqlParts = Awaited<ReturnType<typeof loadEtlSqlParts>>;
+
+/** Finds the input files and matches their headers, before the lake is touched. */
+async function planInputs(inputDir: string) {
+  const files = await findSourceFiles(inputDir);
+  const headers = {} as Record<SourceName, SourceFile[]>;
+  for (const source of SOURCE_NAMES) {
+    headers[source] = [];
+    for (const path of files[source]) {
+      headers[source].push({ path, header: matchHeader(source, path, await readCsvHeader(path)) });
+    }
+  }
+  assertSameIgnoredColumns(headers);
+  return { files, headers };
+}
+type PlannedInputs = { files: SourceFiles; headers: Record<SourceName, SourceFile[]> };
 
 /** A lake table holds one schema, so every file of a source must name the same extra columns. */
 function assertSameIgnoredColumns(files: Record<SourceName, SourceFile[]>): void {
@@ -243,32 +247,82 @@ function assertSameIgnoredColumns(files: Record<SourceName, SourceFile[]>): void
 }
 
 /**
- * Copies the inputs into the run's staging zone and reads them from there, so staging holds exactly
- * what was read even if an input changes during the run. Copy-on-write where the file system can.
+ * Copies the inputs into the run's staging folders (`staging/<source>/<run id>/`) and reads them from there, so
+ * staging holds exactly what was read even if an input changes during the run. Copy-on-write where the file
+ * system can. Files of one source with the same name (from a lake's staging, say) get a numbered name.
  */
 async function stageInputs(
+  run: RunContext,
   files: Record<SourceName, SourceFile[]>,
-  runRoot: string,
-  emit: EtlProgressListener,
 ): Promise<Record<SourceName, StagedFile[]>> {
   const staged = {} as Record<SourceName, StagedFile[]>;
   for (const source of SOURCE_NAMES) {
-    const folder = join(runRoot, stagingPrefix(source));
-    await mkdir(folder, { recursive: true });
     staged[source] = [];
-    for (const file of files[source]) {
-      emit({ step: 'stage', source, file: file.path, message: `stage ${file.path}` });
-      const relative = `${stagingPrefix(source)}${basename(file.path)}`;
-      const target = join(runRoot, relative);
+    const used = new Set<string>();
+    for (const [index, file] of files[source].entries()) {
+      run.emit({ step: 'stage', source, file: file.path, message: `stage ${file.path}` });
+      let name = basename(file.path);
+      if (used.has(name)) name = `${String(index + 1).padStart(3, '0')}-${name}`;
+      used.add(name);
+      const relative = `${runStagingFolder(source, run.lake.runId)}${name}`;
+      const target = await run.lake.willCreate(relative);
       try {
-        await copyFile(file.path, target, constants.COPYFILE_FICLONE);
+        await copyFile(file.path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
       } catch (error) {
+        const lakeError = asLakeFolderError(run.lake.lakeDir, `copy ${file.path} to staging`, error);
+        if (lakeError !== error) throw lakeError;
         throw new EtlInputError({ file: file.path }, 'cannot be copied to staging', { cause: error });
       }
       staged[source].push({ path: target, header: file.header, relative, inputPath: file.path });
     }
   }
   return staged;
+}
+
+async function openSession(run: RunContext): Promise<DuckDbSession> {
+  const db = await openDuckDb({
+    threads: run.settings.threads,
+    memoryLimit: run.settings.memoryLimit,
+    tempDirectory: `${run.lake.scratchDir}/spill`,
+  });
+  for (const sql of [...DUCKDB_SHIMS, ...DUCKDB_SETTINGS]) await db.run(sql);
+  return db;
+}
+
+/** Streams each source's staged files through its checks; returns the rows each raw view held. */
+async function readSources(
+  run: RunContext,
+  staged: Record<SourceName, StagedFile[]>,
+  checks: Record<SourceName, EtlStatement>,
+): Promise<Record<SourceName, number>> {
+  const rawRows = {} as Record<SourceName, number>;
+  for (const source of SOURCE_NAMES) {
+    rawRows[source] = await timed(run, `read:${source}`, () =>
+      readSource(run.db!, source, staged[source], checks[source], run.emit),
+    );
+  }
+  return rawRows;
+}
+
+/** Every statement after the checks, each as a temp table (materialize) or a view. */
+async function runStatements(run: RunContext, statements: readonly EtlStatement[]): Promise<void> {
+  // Record numbers are fixed once the sources are read (rowid); from here on, order is free and
+  // dropping it lets DuckDB materialize and write in parallel.
+  await run.db!.run('SET preserve_insertion_order = false');
+  for (const [index, statement] of statements.entries()) {
+    const as = statement.materialize ? 'table' : 'view';
+    run.emit({
+      step: 'sql',
+      statement: statement.name,
+      as,
+      index: index + 1,
+      of: statements.length,
+      message: `sql ${index + 1}/${statements.length}: ${statement.name} (${as})`,
+    });
+    await timed(run, `sql:${statement.name}`, () =>
+      run.db!.run(`CREATE TEMP ${as === 'table' ? 'TABLE' : 'VIEW'} ${statement.name} AS\n${statement.sql}`),
+    );
+  }
 }
 
 /**
@@ -298,21 +352,20 @@ export function splitChecks(statements: readonly EtlStatement[]): {
   return { checks, rest };
 }
 
-async function writeParquet(
-  db: DuckDbSession,
-  table: string,
-  zone: string,
-  runRoot: string,
-  emit: EtlProgressListener,
+/** Writes an output table as a run-named zstd Parquet file of its zone. */
+async function writeOutput(
+  run: RunContext,
+  output: 'warehouse' | 'quarantine',
 ): Promise<{ rows: number; files: string[]; bytes: number }> {
-  const relative = partFile(zone);
-  const path = join(runRoot, relative);
-  emit({ step: 'write', table, message: `write ${relative}` });
-  const [result] = await db.rows(
-    `COPY (SELECT * FROM ${table}) TO ${sqlString(path)} (FORMAT parquet, COMPRESSION zstd)`,
+  const table = ETL_OUTPUTS[output];
+  const relative = runPartFile(output, run.lake.runId);
+  const path = await run.lake.willCreate(relative);
+  run.emit({ step: 'write', table, message: `write ${relative}` });
+  // COPY ... TO takes the path literally (no glob), so a lake at `lake[1]` is written where it says.
+  const [result] = await run.db!.rows(
+    `COPY (SELECT * FROM ${table}) TO '${path.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`,
   );
-  const rows = Number(result?.Count);
-  return { rows, files: [relative], bytes: (await stat(path)).size };
+  return { rows: Number(result?.Count), files: [relative], bytes: (await stat(path)).size };
 }
 
 interface Counts {
@@ -337,7 +390,7 @@ async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Cou
     ReasonCounts
   >;
   const grouped = await db.rows(
-    `SELECT source, reason, COUNT(*) AS n FROM read_parquet(${sqlString(quarantineFile)}) GROUP BY source, reason`,
+    `SELECT source, reason, COUNT(*) AS n FROM read_parquet(${duckDbFileLiteral(quarantineFile)}) GROUP BY source, reason`,
   );
   for (const row of grouped) {
     const source = row.source as SourceName;
@@ -356,4 +409,57 @@ async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Cou
     if (!sources[source]) throw new Error(`${SOURCE_COUNTS_VIEW} has no row for source ${source}`);
   }
   return { sources, quarantine: { bySource, byReason, bySourceAndReason } };
+}
+
+function buildManifest(parts: {
+  run: RunContext;
+  inputDir: string;
+  startedAt: Date;
+  started: number;
+  sql: EtlSqlParts;
+  inputs: PlannedInputs;
+  staged: Record<SourceName, StagedFile[]>;
+  warehouse: { rows: number; files: string[]; bytes: number };
+  quarantine: { rows: number; files: string[]; bytes: number };
+  counts: Counts;
+}): EtlManifest {
+  const { run, counts, staged } = parts;
+  const sources = {} as Record<SourceName, SourceSummary>;
+  for (const source of SOURCE_NAMES) {
+    const read = counts.sources[source];
+    sources[source] = {
+      rows: read.rows,
+      accepted: read.accepted,
+      quarantined: counts.quarantine.bySource[source],
+      byReason: counts.quarantine.bySourceAndReason[source],
+      ignoredColumns: parts.inputs.headers[source][0]?.header.ignored ?? [],
+      inputFiles: parts.inputs.files[source],
+      stagedFiles: staged[source].map((f) => f.relative),
+    };
+  }
+  return {
+    lake: LAKE_FORMAT,
+    runId: run.lake.runId,
+    engine: 'duckdb',
+    startedAt: parts.startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    inputDir: parts.inputDir,
+    lakeDir: run.lake.lakeDir,
+    files: {
+      staging: SOURCE_NAMES.flatMap((s) => sources[s].stagedFiles),
+      warehouse: parts.warehouse.files,
+      quarantine: parts.quarantine.files,
+    },
+    etlSql: { file: ETL_SQL_PATH, sha256: parts.sql.sha256, statements: parts.sql.statements.length },
+    settings: { threads: run.settings.threads, memoryLimit: run.settings.memoryLimit },
+    sources,
+    warehouse: parts.warehouse,
+    quarantine: {
+      ...parts.quarantine,
+      bySource: counts.quarantine.bySource,
+      byReason: counts.quarantine.byReason,
+    },
+    // Publishing (a rename and the removal of the replaced files) is not in totalMs: the manifest is written before it.
+    timings: { totalMs: Math.round(performance.now() - parts.started), steps: run.steps },
+  };
 }

@@ -24,6 +24,7 @@ describe('parseCliArgs', () => {
       memoryLimit: undefined,
       json: false,
       quiet: false,
+      force: false,
     });
     expect(DEFAULT_LAKE_DIR).toBe('./.lake');
     expect(DEFAULT_SAMPLE_TRACKS).toBe(20_000);
@@ -42,6 +43,7 @@ describe('parseCliArgs', () => {
         '2GB',
         '--json',
         '--quiet',
+        '--force',
       ]),
     ).toMatchObject({
       inputDir: 'in',
@@ -50,6 +52,7 @@ describe('parseCliArgs', () => {
       memoryLimit: '2GB',
       json: true,
       quiet: true,
+      force: true,
     });
     expect(parseCliArgs(['--tracks', '500', '--seed', '7', '--bad-rows', '0.2'])).toMatchObject({
       tracks: 500,

@@ -103,7 +103,7 @@ describe('the spotify-lake ETL command', () => {
       expect(manifest.sources[source].byReason).toEqual(expected.expected.quarantined[source]);
     }
     expect(manifest.warehouse.rows).toBe(expected.expected.warehouseRows);
-    expect(await readdir(join(lake, 'staging', 'albums'))).toEqual(['albums.csv']);
+    expect(await readdir(join(lake, 'staging', 'albums', manifest.runId))).toEqual(['albums.csv']);
     const samplesAfter = (await readdir(tmpdir())).filter((n) => n.startsWith('spotify-lake-sample-'));
     expect(samplesAfter).toEqual(samplesBefore);
   });

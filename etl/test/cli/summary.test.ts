@@ -1,4 +1,4 @@
-import { QUARANTINE_REASONS } from '@spotify-lake/contract';
+import { LAKE_FORMAT, QUARANTINE_REASONS } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { formatBytes, formatCount, formatSummary } from '../../src/cli/summary';
 import type { EtlManifest } from '../../src/local';
@@ -16,7 +16,10 @@ const source = (rows: number, accepted: number, ignoredColumns: string[] = []) =
   stagedFiles: [],
 });
 const manifest: EtlManifest = {
+  lake: LAKE_FORMAT,
   runId: 'r',
+  engine: 'duckdb',
+  files: { staging: [], warehouse: [], quarantine: [] },
   startedAt: '',
   finishedAt: '',
   inputDir: '/work/in',

@@ -1,3 +1,4 @@
+import { LAKE_FORMAT } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
 import { assertManifestInvariants, type EtlManifest, zeroReasonCounts } from '../../src/local/manifest';
 
@@ -12,7 +13,10 @@ function manifest(): EtlManifest {
     stagedFiles: [],
   });
   return {
+    lake: LAKE_FORMAT,
     runId: 'r',
+    engine: 'duckdb',
+    files: { staging: [], warehouse: [], quarantine: [] },
     startedAt: '',
     finishedAt: '',
     inputDir: '',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type LogicalType, WAREHOUSE_COLUMNS } from '@spotify-lake/contract';
 import { describe, expect, it, vi } from 'vitest';
 import { runEtl } from '../../src/local';
-import { parquetGlob, query, tempDir } from '../fixtures/helpers';
+import { lakeTable, query, tempDir } from '../fixtures/helpers';
 import { findRealSample } from '../fixtures/shared-data';
 
 const sample = findRealSample();
@@ -49,7 +49,7 @@ describe('the real Spotify 2023 sample', () => {
       expect(manifest.warehouse.rows).toBe(GLUE_ROWS);
 
       const glue = `SELECT ${WAREHOUSE_COLUMNS.map(glueTyped).join(', ')} FROM '${join(dir, 'glue-output', '*.parquet')}'`;
-      const ours = `SELECT ${WAREHOUSE_COLUMNS.map((c) => c.name).join(', ')} FROM ${parquetGlob(lake, 'datawarehouse')}`;
+      const ours = `SELECT ${WAREHOUSE_COLUMNS.map((c) => c.name).join(', ')} FROM ${lakeTable(lake, 'datawarehouse')}`;
       const [counts] = await query(
         `SELECT (SELECT COUNT(*) FROM (${glue})) AS glue,
                 (SELECT COUNT(*) FROM (${glue} EXCEPT ALL ${ours})) AS only_glue,

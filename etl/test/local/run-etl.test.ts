@@ -14,11 +14,12 @@ import {
   EtlInputError,
   type EtlManifest,
   type EtlProgress,
+  LakeFolderError,
   runEtl,
 } from '../../src/local';
 import { ETL_SQL_PATH, loadEtlSql } from '../../src/local/etl-sql-file';
 import { splitChecks } from '../../src/local/run-etl';
-import { copyFixture, MESSY, parquetGlob, query, tempDir } from '../fixtures/helpers';
+import { copyFixture, lakeEntries, lakeTable, MESSY, query, tempDir } from '../fixtures/helpers';
 
 /** Every quarantined record of the messy fixture and why: see test/fixtures/messy/README.md. */
 const EXPECTED_QUARANTINE = [
@@ -54,10 +55,21 @@ async function runMessy(): Promise<{ lake: string; manifest: EtlManifest }> {
   return { lake, manifest };
 }
 
+/** Everything a lake holds after a run: its manifest's files, their folders, the tool's marker. */
+function expectedLake(manifest: EtlManifest): string[] {
+  const files = [...manifest.files.staging, ...manifest.files.warehouse, ...manifest.files.quarantine];
+  const folders = new Set<string>(['.spotify-lake', '.spotify-lake/runs']);
+  for (const file of files) {
+    const parts = file.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  return [...folders, ...files, 'manifest.json', '.spotify-lake/lake-format.json'].sort();
+}
+
 const sortedWarehouse = (lake: string) =>
-  query(`SELECT * FROM ${parquetGlob(lake, 'datawarehouse')} ORDER BY ALL`);
+  query(`SELECT * FROM ${lakeTable(lake, 'datawarehouse')} ORDER BY ALL`);
 const sortedQuarantine = (lake: string) =>
-  query(`SELECT * FROM ${parquetGlob(lake, 'quarantine')} ORDER BY source, record, reason`);
+  query(`SELECT * FROM ${lakeTable(lake, 'quarantine')} ORDER BY source, record, reason`);
 
 // Each test runs DuckDB over real files; the 2-core machine is shared, so allow for a slow moment.
 vi.setConfig({ testTimeout: 60_000 });
@@ -71,7 +83,7 @@ describe('runEtl on every kind of bad row', () => {
     const warehouse = await query(
       `SELECT track_id, album_id, track_name, album_name, CAST(release_date AS VARCHAR) AS release_date, release_year,
               label, artist_name, followers, duration_ms, duration_sec, genre, track_popularity
-       FROM ${parquetGlob(lake, 'datawarehouse')} ORDER BY album_id, track_id`,
+       FROM ${lakeTable(lake, 'datawarehouse')} ORDER BY album_id, track_id`,
     );
     expect(warehouse).toEqual([
       {
@@ -139,7 +151,7 @@ describe('runEtl on every kind of bad row', () => {
 
   it('writes the warehouse with the contract columns and types, and quarantine with the original text', async () => {
     const { lake } = await runMessy();
-    const warehouseSchema = await query(`DESCRIBE SELECT * FROM ${parquetGlob(lake, 'datawarehouse')}`);
+    const warehouseSchema = await query(`DESCRIBE SELECT * FROM ${lakeTable(lake, 'datawarehouse')}`);
     const duckdbType = {
       string: 'VARCHAR',
       int: 'INTEGER',
@@ -150,7 +162,7 @@ describe('runEtl on every kind of bad row', () => {
     expect(warehouseSchema.map((c) => [c.column_name, c.column_type])).toEqual(
       WAREHOUSE_COLUMNS.map((c) => [c.name, duckdbType[c.type]]),
     );
-    const quarantineSchema = await query(`DESCRIBE SELECT * FROM ${parquetGlob(lake, 'quarantine')}`);
+    const quarantineSchema = await query(`DESCRIBE SELECT * FROM ${lakeTable(lake, 'quarantine')}`);
     expect(quarantineSchema.map((c) => c.column_name)).toEqual(QUARANTINE_COLUMNS.map((c) => c.name));
 
     const rows = await sortedQuarantine(lake);
@@ -221,7 +233,7 @@ describe('runEtl on every kind of bad row', () => {
       expect(s.rows).toBe(s.accepted + s.quarantined);
       expect(Object.keys(s.byReason)).toEqual([...QUARANTINE_REASONS]);
       expect(s.inputFiles).toEqual([join(MESSY, `${source}.csv`)]);
-      expect(s.stagedFiles).toEqual([`staging/${source}/${source}.csv`]);
+      expect(s.stagedFiles).toEqual([`staging/${source}/${manifest.runId}/${source}.csv`]);
     }
     expect(manifest.sources.albums.byReason).toEqual({
       malformed_row: 3,
@@ -231,11 +243,14 @@ describe('runEtl on every kind of bad row', () => {
       unknown_artist: 2,
       unknown_track: 2,
     });
-    expect(manifest.warehouse).toMatchObject({ rows: 4, files: ['datawarehouse/part-00000.parquet'] });
+    expect(manifest.warehouse).toMatchObject({
+      rows: 4,
+      files: [`datawarehouse/part-00000-${manifest.runId}.parquet`],
+    });
     expect(manifest.warehouse.bytes).toBeGreaterThan(0);
     expect(manifest.quarantine).toMatchObject({
       rows: 24,
-      files: ['quarantine/part-00000.parquet'],
+      files: [`quarantine/part-00000-${manifest.runId}.parquet`],
       bySource: { albums: 12, artists: 7, tracks: 5 },
       byReason: {
         malformed_row: 7,
@@ -265,10 +280,10 @@ describe('runEtl on every kind of bad row', () => {
   });
 
   it('stages byte-identical copies of the inputs and nothing else in the lake', async () => {
-    const { lake } = await runMessy();
-    expect((await readdir(lake)).sort()).toEqual(['datawarehouse', 'manifest.json', 'quarantine', 'staging']);
+    const { lake, manifest } = await runMessy();
+    expect(await lakeEntries(lake)).toEqual(expectedLake(manifest));
     for (const source of SOURCE_NAMES) {
-      const staged = await readFile(join(lake, 'staging', source, `${source}.csv`));
+      const staged = await readFile(join(lake, 'staging', source, manifest.runId, `${source}.csv`));
       expect(staged.equals(await readFile(join(MESSY, `${source}.csv`)))).toBe(true);
     }
   });
@@ -279,9 +294,13 @@ describe('runEtl on every kind of bad row', () => {
     const quarantine = await sortedQuarantine(lake);
     const second = await runEtl({ inputDir: MESSY, lakeDir: lake });
     expect(second.runId).not.toBe(first.runId);
+    // The first run's files are gone: the lake holds exactly the second run's.
+    expect(await lakeEntries(lake)).toEqual(expectedLake(second));
     expect(await sortedWarehouse(lake)).toEqual(warehouse);
     expect(await sortedQuarantine(lake)).toEqual(quarantine);
-    expect(second.sources).toEqual(first.sources);
+    const withoutStaging = (m: EtlManifest) =>
+      Object.fromEntries(Object.entries(m.sources).map(([k, v]) => [k, { ...v, stagedFiles: [] }]));
+    expect(withoutStaging(second)).toEqual(withoutStaging(first));
   });
 
   it('reports progress for staging, reading, every ETL SQL statement, writing and publishing', async () => {
@@ -390,10 +409,13 @@ describe('runEtl input layouts', () => {
       rows: 10,
       accepted: 5,
       quarantined: 5,
-      stagedFiles: ['staging/tracks/part-1.csv', 'staging/tracks/part-2.csv'],
+      stagedFiles: [
+        `staging/tracks/${manifest.runId}/part-1.csv`,
+        `staging/tracks/${manifest.runId}/part-2.csv`,
+      ],
     });
     const tracksQuarantine = await query(
-      `SELECT record, reason, detail FROM ${parquetGlob(lake, 'quarantine')} WHERE source = 'tracks' ORDER BY record, reason`,
+      `SELECT record, reason, detail FROM ${lakeTable(lake, 'quarantine')} WHERE source = 'tracks' ORDER BY record, reason`,
     );
     expect(tracksQuarantine.map((r) => [Number(r.record), r.reason])).toEqual([
       [4, 'bad_value'],
@@ -405,13 +427,16 @@ describe('runEtl input layouts', () => {
     expect(tracksQuarantine[1]?.detail).toMatch(/^part-2\.csv line 4: MISSING COLUMNS/);
   });
 
-  it('reruns from its own staging zone', async () => {
+  it('reruns from its own staging zone, or from the lake folder itself: the files its manifest lists', async () => {
     const { lake, manifest } = await runMessy();
     const warehouse = await sortedWarehouse(lake);
-    const again = await runEtl({ inputDir: join(lake, 'staging'), lakeDir: lake });
-    expect(again.sources.albums).toMatchObject({ rows: 16, accepted: 4 });
-    expect(again.quarantine.byReason).toEqual(manifest.quarantine.byReason);
-    expect(await sortedWarehouse(lake)).toEqual(warehouse);
+    for (const inputDir of [join(lake, 'staging'), lake]) {
+      const again = await runEtl({ inputDir, lakeDir: lake });
+      expect(again.sources.albums).toMatchObject({ rows: 16, accepted: 4 });
+      expect(again.quarantine.byReason).toEqual(manifest.quarantine.byReason);
+      expect(await sortedWarehouse(lake)).toEqual(warehouse);
+      expect(await lakeEntries(lake)).toEqual(expectedLake(again));
+    }
   });
 
   it('accepts a header-only file as a source without rows', async () => {
@@ -431,7 +456,7 @@ describe('runEtl input layouts', () => {
     const manifest = await runEtl({ inputDir: input, lakeDir: lake });
     expect(manifest.sources.artists).toMatchObject({ rows: 11, accepted: 4, quarantined: 7 });
     const [band] = await query(
-      `SELECT artist_name, genre FROM ${parquetGlob(lake, 'datawarehouse')} WHERE artist_id = 'ar2'`,
+      `SELECT artist_name, genre FROM ${lakeTable(lake, 'datawarehouse')} WHERE artist_id = 'ar2'`,
     );
     expect(band).toEqual({ artist_name: 'The "Band"', genre: 'rock, indie' });
   });
@@ -463,12 +488,12 @@ describe('runEtl failures', () => {
     );
     expect(error.message).toContain('albums.csv, line 1, column release_date: required column is missing');
     expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe(before);
-    expect((await readdir(lake)).sort()).toEqual(['datawarehouse', 'manifest.json', 'quarantine', 'staging']);
+    expect(await lakeEntries(lake)).toEqual(expectedLake(manifest));
     expect(await sortedWarehouse(lake)).toHaveLength(manifest.warehouse.rows);
   });
 
   it('leaves the previous lake untouched and no run folder when the run fails after it started writing', async () => {
-    const { lake } = await runMessy();
+    const { lake, manifest } = await runMessy();
     const before = await readFile(join(lake, 'manifest.json'), 'utf8');
     const events: string[] = [];
     // Too little memory for DuckDB's read buffers: the run fails after it staged the inputs.
@@ -482,7 +507,7 @@ describe('runEtl failures', () => {
     ).rejects.toThrow(/ran out of memory reading .*albums\.csv; raise memoryLimit/);
     expect(events).toContain('read');
     expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe(before);
-    expect((await readdir(lake)).sort()).toEqual(['datawarehouse', 'manifest.json', 'quarantine', 'staging']);
+    expect(await lakeEntries(lake)).toEqual(expectedLake(manifest));
   });
 
   it('names a source file that is a folder', async () => {
@@ -539,25 +564,10 @@ describe('runEtl failures', () => {
   it('refuses a lake folder that holds zone folders but no manifest', async () => {
     const lake = await tempDir();
     await mkdir(join(lake, 'staging'));
-    const error = await expectInputError(runEtl({ inputDir: MESSY, lakeDir: lake }), lake);
-    expect(error.message).toContain('is not a lake folder');
+    const error = await runEtl({ inputDir: MESSY, lakeDir: lake }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LakeFolderError);
+    expect((error as LakeFolderError).message).toContain('is not a lake folder');
     expect(await readdir(lake)).toEqual(['staging']);
-  });
-
-  it('removes the leftovers of a killed run', async () => {
-    const { lake } = await runMessy();
-    await mkdir(join(lake, '.run-killed', 'staging'), { recursive: true });
-    await writeFile(join(lake, '.lock'), '999999999');
-    await runEtl({ inputDir: MESSY, lakeDir: lake });
-    expect((await readdir(lake)).sort()).toEqual(['datawarehouse', 'manifest.json', 'quarantine', 'staging']);
-  });
-
-  it('refuses to write a lake another live process is writing', async () => {
-    const { lake } = await runMessy();
-    await writeFile(join(lake, '.lock'), String(process.ppid));
-    const error = await expectInputError(runEtl({ inputDir: MESSY, lakeDir: lake }), lake);
-    expect(error.message).toContain(`another ETL run (process ${process.ppid})`);
-    await rm(join(lake, '.lock'));
   });
 
   it('validates its options, naming the option', async () => {

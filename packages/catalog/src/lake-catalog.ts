@@ -191,23 +191,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
     const lakeKmsKeyArn = pulumi.output(lake.kmsKeyArn);
     const prefixes = crawlerTargetPrefixes(crawler.targets);
 
-    const logsKey =
-      crawler.logsKmsKeyArn === undefined
-        ? this.child(
-            transforms.crawlerLogsKey,
-            `${name}-crawler-logs-key`,
-            {
-              description: `Encrypts the CloudWatch logs of the ${name} Glue crawler`,
-              enableKeyRotation: true,
-              deletionWindowInDays: 30,
-              policy: environment.apply((env) => JSON.stringify(crawlerLogsKeyPolicy(env))),
-              tags,
-            },
-            (n, a, o) => new aws.kms.Key(n, a, o),
-          )
-        : undefined;
-    const logsKmsKeyArn = logsKey ? logsKey.arn : pulumi.output(crawler.logsKmsKeyArn!);
-
+    // Created in this order because each names the one before: the logs key's policy names the role, the
+    // security configuration uses the key, the role's policy names the log group of role and configuration.
     const role = this.child(
       transforms.crawlerRole,
       `${name}-crawler-role`,
@@ -219,30 +204,24 @@ export class LakeCatalog extends pulumi.ComponentResource {
       (n, a, o) => new aws.iam.Role(n, a, o),
     );
 
-    const policy = this.child(
-      transforms.crawlerPolicy,
-      `${name}-crawler-policy`,
-      {
-        role: role.id,
-        policy: pulumi
-          .all([environment, lake.dataBucketArn, this.database.name, lakeKmsKeyArn])
-          .apply(([env, dataBucketArn, databaseName, lakeKey]) =>
-            JSON.stringify(
-              crawlerPolicyDocument({
-                ...env,
-                dataBucketArn,
-                prefixes,
-                databaseName,
-                tablePrefix: crawler.tablePrefix,
-                updateBehavior: crawler.schemaChangePolicy.updateBehavior,
-                deleteBehavior: crawler.schemaChangePolicy.deleteBehavior,
-                lakeKmsKeyArn: lakeKey,
-              }),
-            ),
-          ),
-      },
-      (n, a, o) => new aws.iam.RolePolicy(n, a, o),
-    );
+    const logsKey =
+      crawler.logsKmsKeyArn === undefined
+        ? this.child(
+            transforms.crawlerLogsKey,
+            `${name}-crawler-logs-key`,
+            {
+              description: `Encrypts the CloudWatch logs of the ${name} Glue crawler`,
+              enableKeyRotation: true,
+              deletionWindowInDays: 30,
+              policy: pulumi
+                .all([environment, role.name])
+                .apply(([env, roleName]) => JSON.stringify(crawlerLogsKeyPolicy(env, roleName))),
+              tags,
+            },
+            (n, a, o) => new aws.kms.Key(n, a, o),
+          )
+        : undefined;
+    const logsKmsKeyArn = logsKey ? logsKey.arn : pulumi.output(crawler.logsKmsKeyArn!);
 
     const securityConfiguration = this.child(
       transforms.crawlerSecurityConfiguration,
@@ -253,6 +232,40 @@ export class LakeCatalog extends pulumi.ComponentResource {
           .apply(([logsKey, lakeKey]) => crawlerEncryptionConfiguration(logsKey, lakeKey)),
       },
       (n, a, o) => new aws.glue.SecurityConfiguration(n, a, o),
+    );
+
+    const policy = this.child(
+      transforms.crawlerPolicy,
+      `${name}-crawler-policy`,
+      {
+        role: role.id,
+        policy: pulumi
+          .all([
+            environment,
+            lake.dataBucketArn,
+            this.database.name,
+            lakeKmsKeyArn,
+            role.name,
+            securityConfiguration.name,
+          ])
+          .apply(([env, dataBucketArn, databaseName, lakeKey, roleName, securityConfigurationName]) =>
+            JSON.stringify(
+              crawlerPolicyDocument({
+                ...env,
+                dataBucketArn,
+                prefixes,
+                databaseName,
+                tablePrefix: crawler.tablePrefix,
+                updateBehavior: crawler.schemaChangePolicy.updateBehavior,
+                deleteBehavior: crawler.schemaChangePolicy.deleteBehavior,
+                lakeKmsKeyArn: lakeKey,
+                roleName,
+                securityConfigurationName,
+              }),
+            ),
+          ),
+      },
+      (n, a, o) => new aws.iam.RolePolicy(n, a, o),
     );
 
     const glueCrawler = this.child(

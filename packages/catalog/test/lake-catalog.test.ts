@@ -416,6 +416,24 @@ describe('LakeCatalog crawler', () => {
     });
   });
 
+  it("scopes the logs key and the role's log permissions to this crawler's own log group", async () => {
+    await build('cat', { crawler: { enabled: true } });
+    // The mocks name the role and the security configuration `<logical name>-physical`.
+    const group =
+      'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers-role/cat-crawler-role-physical';
+    const logs = json(inputsOf('cat-crawler-policy').policy).Statement.find(
+      (s: { Sid: string }) => s.Sid === 'WriteCrawlerLogs',
+    );
+    expect(logs.Resource).toEqual([
+      `${group}-cat-crawler-security-physical`,
+      `${group}-cat-crawler-security-physical:log-stream:*`,
+    ]);
+    const keyUse = json(inputsOf('cat-crawler-logs-key').policy).Statement.find(
+      (s: { Sid: string }) => s.Sid === 'CloudWatchLogsEncryptsCrawlerLogs',
+    );
+    expect(keyUse.Condition).toEqual({ ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `${group}-*` } });
+  });
+
   it('uses a given logs key instead of creating one, and no lake key when the lake has none', async () => {
     const logsKey = 'arn:aws:kms:eu-west-1:123456789012:key/logs';
     const { catalog } = await build('cat', {

@@ -3,6 +3,7 @@ export * from './data-quality';
 export * from './etl-sql';
 export * from './glue-job-contract';
 export * from './lake-layout';
+export * from './local-lake';
 export * from './logical-types';
 export * from './quarantine';
 export * from './sources';

@@ -78,13 +78,15 @@ describe('DataLake with default args', async () => {
     const policy = JSON.parse(key.inputs.policy as string);
     expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual([
       'AccountAdministersKey',
+      'AccountGrantsForAwsServicesOnly',
       'AccountDelegatesKeyUseThroughS3',
     ]);
     for (const statement of policy.Statement) {
       expect(statement.Principal).toEqual({ AWS: `arn:aws:iam::${ACCOUNT}:root` });
       expect(statement.Action).not.toContain('kms:*');
     }
-    expect(policy.Statement[1].Condition.StringEquals['kms:ViaService']).toBe('s3.eu-west-1.amazonaws.com');
+    expect(policy.Statement[1].Condition.Bool['kms:GrantIsForAWSResource']).toBe('true');
+    expect(policy.Statement[2].Condition.StringEquals['kms:ViaService']).toBe('s3.eu-west-1.amazonaws.com');
     expect(named('dflt-key-alias').inputs).toEqual({
       namePrefix: 'alias/spotify-lake/dflt-',
       targetKeyId: 'key-dflt-key',

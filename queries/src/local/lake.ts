@@ -1,34 +1,47 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LAKE_ZONES } from '@spotify-lake/contract';
+import {
+  duckDbFileLiteral,
+  LakeManifestError,
+  MANIFEST_FILE,
+  parseLakeManifest,
+} from '@spotify-lake/contract';
 
-/** `<lake>/datawarehouse/`: the folder of warehouse Parquet files written by the ETL. */
-export function warehouseFolder(lakeDir: string): string {
-  return join(resolve(lakeDir), LAKE_ZONES.warehouse);
-}
-
-/** Checks that the lake holds a warehouse and returns the glob DuckDB reads it with. */
-export function warehouseParquetGlob(lakeDir: string): string {
-  const folder = warehouseFolder(lakeDir);
-  let files: string[];
+/**
+ * The warehouse's Parquet files of a local lake, as its manifest lists them (absolute paths). A lake is read only
+ * through its manifest, never through a folder listing or a glob: a run in progress writes new files beside the
+ * committed ones, and a path with glob characters (`lake[1]`) would read other lakes' files.
+ */
+export function warehouseFiles(lakeDir: string): string[] {
+  const dir = resolve(lakeDir);
+  const path = join(dir, MANIFEST_FILE);
+  let text: string;
   try {
-    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
-    files = readdirSync(folder, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.parquet'));
+    text = readFileSync(path, 'utf8');
   } catch {
     throw new Error(
-      `no local lake at ${resolve(lakeDir)}: ${folder} is missing. Build the lake with the ETL first (\`pnpm start\`), or pass --lake DIR`,
+      `no local lake at ${dir}: ${path} is missing. Build the lake with the ETL first (\`pnpm start\`), or pass --lake DIR`,
     );
   }
-  if (files.length === 0)
+  let manifest: ReturnType<typeof parseLakeManifest>;
+  try {
+    manifest = parseLakeManifest(text, path);
+  } catch (error) {
+    if (error instanceof LakeManifestError) throw new Error(`cannot read the local lake: ${error.message}`);
+    throw error;
+  }
+  if (manifest === undefined) {
     throw new Error(
-      `the local lake ${resolve(lakeDir)} has no Parquet files under ${folder}; run the ETL first`,
+      `no local lake at ${dir}: ${path} was not written by spotify-lake (or by an older version: rebuild the lake with \`pnpm start\`)`,
     );
-  return join(folder, '**', '*.parquet');
+  }
+  if (manifest.files.warehouse.length === 0) {
+    throw new Error(`the local lake ${dir} lists no warehouse file in ${path}; run the ETL again`);
+  }
+  return manifest.files.warehouse.map((file) => join(dir, file));
 }
 
-/** `'it''s'`: a DuckDB string literal for the one value DuckDB cannot bind, a path in CREATE VIEW. */
-export function duckDbStringLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+/** `read_parquet([...])` over the warehouse files, each path a literal DuckDB does not expand as a glob. */
+export function warehouseTableExpression(lakeDir: string): string {
+  return `read_parquet([${warehouseFiles(lakeDir).map(duckDbFileLiteral).join(', ')}])`;
 }

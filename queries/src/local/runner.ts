@@ -15,11 +15,11 @@ import type {
 } from '../runner/types';
 import { DUCKDB } from '../sql/dialect';
 import { quoteIdentifier } from '../sql/identifier';
-import { duckDbStringLiteral, warehouseParquetGlob } from './lake';
+import { warehouseTableExpression } from './lake';
 import { acceptsDuckDbType, bindDuckDb, fromDuckDb } from './values';
 
 export interface LocalRunnerOptions {
-  /** The local lake folder (holding `datawarehouse/*.parquet`). */
+  /** The local lake folder: its manifest.json lists the warehouse files the runner reads. */
   readonly lakeDir: string;
   /** Stop queries running longer than this. Default: none. */
   readonly timeoutMs?: number;
@@ -43,14 +43,14 @@ export class LocalQueryRunner implements QueryRunner {
   ) {}
 
   static async open(options: LocalRunnerOptions): Promise<LocalQueryRunner> {
-    const glob = warehouseParquetGlob(options.lakeDir);
+    const warehouse = warehouseTableExpression(options.lakeDir);
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
     try {
       await connection.run(
-        `CREATE VIEW ${quoteIdentifier(LOCAL_TARGET.warehouseTable)} AS SELECT * FROM read_parquet(${duckDbStringLiteral(glob)})`,
+        `CREATE VIEW ${quoteIdentifier(LOCAL_TARGET.warehouseTable)} AS SELECT * FROM ${warehouse}`,
       );
     } catch (error) {
       connection.closeSync();

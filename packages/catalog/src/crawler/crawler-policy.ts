@@ -2,12 +2,21 @@ import type * as aws from '@pulumi/aws';
 import type { AwsEnvironment } from '@spotify-lake/component-kit';
 import type { DeleteBehavior, UpdateBehavior } from './crawler-settings';
 
-/** Glue writes crawler logs to `/aws-glue/crawlers`, or `/aws-glue/crawlers-role/...` with a security configuration. */
-export const CRAWLER_LOG_GROUP_PREFIX = '/aws-glue/crawlers';
+/**
+ * A crawler with a security configuration that encrypts CloudWatch logs writes them to its own log group,
+ * `/aws-glue/crawlers-role/<role name>-<security configuration name>` (one stream per crawler), rather than the
+ * shared `/aws-glue/crawlers`. The role and the security configuration are this crawler's own, so the group is.
+ */
+export const CRAWLER_ROLE_LOG_GROUP_PREFIX = '/aws-glue/crawlers-role/';
 
-/** ARN pattern of the crawler log groups. */
-export function crawlerLogGroupArn(env: AwsEnvironment): string {
-  return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${CRAWLER_LOG_GROUP_PREFIX}*`;
+/** The log group of the crawler that runs as `roleName` with `securityConfigurationName`. */
+export function crawlerLogGroupName(roleName: string, securityConfigurationName: string): string {
+  return `${CRAWLER_ROLE_LOG_GROUP_PREFIX}${roleName}-${securityConfigurationName}`;
+}
+
+/** ARN of a log group (`logGroup` may end in `*` for a pattern). */
+export function logGroupArn(env: AwsEnvironment, logGroup: string): string {
+  return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${logGroup}`;
 }
 
 /**
@@ -42,6 +51,9 @@ export interface CrawlerPolicyInputs extends AwsEnvironment {
   deleteBehavior: DeleteBehavior;
   /** The lake's key, when its objects are SSE-KMS encrypted. */
   lakeKmsKeyArn?: string | undefined;
+  /** The crawler's role and security configuration, which name its log group (`crawlerLogGroupName`). */
+  roleName: string;
+  securityConfigurationName: string;
 }
 
 /** Glue actions a crawler needs to read the catalog and to add tables and partitions. */
@@ -76,13 +88,19 @@ export function glueWriteActions(updateBehavior: UpdateBehavior, deleteBehavior:
 /**
  * The crawler's permissions, instead of the AWSGlueServiceRole managed policy, which grants glue:*, s3 reads of every
  * `aws-glue-*` bucket, ec2 and iam reads, and more than a crawler over three folders needs: read the target folders,
- * read the catalog, write only its own (`<tablePrefix>*`) tables, write its logs, decrypt the lake's objects.
+ * read the catalog, write only its own (`<tablePrefix>*`) tables, write its own log group, decrypt the lake's objects.
+ * Listing is allowed under each target folder with its trailing slash, so `staging/albums/` never lets it list
+ * `staging/albums-old/`.
  */
 export function crawlerPolicyDocument(inputs: CrawlerPolicyInputs): aws.iam.PolicyDocument {
   const { partition, region, accountId, dataBucketArn, databaseName } = inputs;
   const glueArn = `arn:${partition}:glue:${region}:${accountId}`;
   const catalogArn = `${glueArn}:catalog`;
   const databaseArn = `${glueArn}:database/${databaseName}`;
+  const logGroup = logGroupArn(
+    inputs,
+    crawlerLogGroupName(inputs.roleName, inputs.securityConfigurationName),
+  );
   const statements: aws.iam.PolicyStatement[] = [
     {
       Sid: 'ReadTargetObjects',
@@ -97,7 +115,7 @@ export function crawlerPolicyDocument(inputs: CrawlerPolicyInputs): aws.iam.Poli
       Resource: [dataBucketArn],
       Condition: {
         StringLike: {
-          's3:prefix': inputs.prefixes.flatMap((prefix) => [prefix.replace(/\/$/, ''), `${prefix}*`]),
+          's3:prefix': inputs.prefixes.flatMap((prefix) => [prefix, `${prefix}*`]),
         },
       },
     },
@@ -118,7 +136,7 @@ export function crawlerPolicyDocument(inputs: CrawlerPolicyInputs): aws.iam.Poli
       Sid: 'WriteCrawlerLogs',
       Effect: 'Allow',
       Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:AssociateKmsKey'],
-      Resource: [crawlerLogGroupArn(inputs), `${crawlerLogGroupArn(inputs)}:log-stream:*`],
+      Resource: [logGroup, `${logGroup}:log-stream:*`],
     },
   ];
   if (inputs.lakeKmsKeyArn) {
@@ -155,9 +173,11 @@ export const KEY_ADMIN_ACTIONS = [
 
 /**
  * Policy of the key that encrypts the crawler's logs: the account administers it through IAM, and CloudWatch Logs
- * may use it for the crawler log groups only (the encryption context names the log group).
+ * may use it for this crawler's log groups only (the encryption context names the log group): those of its role,
+ * `/aws-glue/crawlers-role/<role name>-*`. The security configuration's name is not in the pattern because the
+ * configuration needs this key first.
  */
-export function crawlerLogsKeyPolicy(env: AwsEnvironment): aws.iam.PolicyDocument {
+export function crawlerLogsKeyPolicy(env: AwsEnvironment, roleName: string): aws.iam.PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
@@ -182,7 +202,14 @@ export function crawlerLogsKeyPolicy(env: AwsEnvironment): aws.iam.PolicyDocumen
           'kms:DescribeKey',
         ],
         Resource: '*',
-        Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': crawlerLogGroupArn(env) } },
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': logGroupArn(
+              env,
+              `${CRAWLER_ROLE_LOG_GROUP_PREFIX}${roleName}-*`,
+            ),
+          },
+        },
       },
     ],
   };

@@ -2,7 +2,7 @@ import { wildcardViolations } from '@spotify-lake/testing';
 import { describe, expect, it } from 'vitest';
 import {
   type CrawlerPolicyInputs,
-  crawlerLogGroupArn,
+  crawlerLogGroupName,
   crawlerLogsKeyPolicy,
   crawlerPolicyDocument,
   glueTrustPolicy,
@@ -20,6 +20,8 @@ const inputs = (over: Partial<CrawlerPolicyInputs> = {}): CrawlerPolicyInputs =>
   tablePrefix: 'crawled_',
   updateBehavior: 'LOG',
   deleteBehavior: 'LOG',
+  roleName: 'cat-crawler-role-1a2b3c',
+  securityConfigurationName: 'cat-crawler-security-4d5e6f',
   ...over,
 });
 type Statement = { Sid: string; Action: string[]; Resource: string[] | string; Condition?: unknown };
@@ -39,14 +41,24 @@ describe('crawlerPolicyDocument', () => {
     });
   });
 
-  it('lists the bucket only under the target folders', () => {
+  it('lists the bucket only under the target folders, each with its trailing slash', () => {
     const list = statement(crawlerPolicyDocument(inputs()), 'ListTargetFolders');
     expect(list.Resource).toEqual(['arn:aws:s3:::lake-data']);
     expect(list.Condition).toEqual({
       StringLike: {
-        's3:prefix': ['staging/albums', 'staging/albums/*', 'staging/tracks', 'staging/tracks/*'],
+        's3:prefix': ['staging/albums/', 'staging/albums/*', 'staging/tracks/', 'staging/tracks/*'],
       },
     });
+    // A sibling folder whose name starts like a target's matches no pattern.
+    const patterns = (list.Condition as { StringLike: { 's3:prefix': string[] } }).StringLike['s3:prefix'];
+    const matches = (prefix: string) =>
+      patterns.some((p) =>
+        new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(prefix),
+      );
+    expect(matches('staging/albums/')).toBe(true);
+    expect(matches('staging/albums/2026/')).toBe(true);
+    expect(matches('staging/albums-old/')).toBe(false);
+    expect(matches('staging/albums')).toBe(false);
   });
 
   it('reads the catalog of its database and writes only tables with its prefix', () => {
@@ -72,12 +84,13 @@ describe('crawlerPolicyDocument', () => {
     );
   });
 
-  it('writes its logs only to the crawler log groups', () => {
+  it('writes its logs only to its own log group, named by its role and security configuration', () => {
+    expect(crawlerLogGroupName('r', 's')).toBe('/aws-glue/crawlers-role/r-s');
     expect(statement(crawlerPolicyDocument(inputs()), 'WriteCrawlerLogs')).toMatchObject({
       Action: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:AssociateKmsKey'],
       Resource: [
-        'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers*',
-        'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers*:log-stream:*',
+        'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers-role/cat-crawler-role-1a2b3c-cat-crawler-security-4d5e6f',
+        'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers-role/cat-crawler-role-1a2b3c-cat-crawler-security-4d5e6f:log-stream:*',
       ],
     });
   });
@@ -133,7 +146,7 @@ describe('glueTrustPolicy', () => {
 });
 
 describe('crawlerLogsKeyPolicy', () => {
-  const document = crawlerLogsKeyPolicy(ENV);
+  const document = crawlerLogsKeyPolicy(ENV, 'cat-crawler-role-1a2b3c');
 
   it('lets the account administer the key with listed actions, not kms:*', () => {
     const admin = statement(document, 'AccountAdministersKey');
@@ -144,13 +157,16 @@ describe('crawlerLogsKeyPolicy', () => {
     expect(admin.Action).toContain('kms:PutKeyPolicy');
   });
 
-  it('lets CloudWatch Logs of this region use the key for crawler log groups only', () => {
+  it("lets CloudWatch Logs of this region use the key for this crawler's role's log groups only", () => {
     const logs = statement(document, 'CloudWatchLogsEncryptsCrawlerLogs');
     expect((logs as unknown as { Principal: unknown }).Principal).toEqual({
       Service: 'logs.eu-west-1.amazonaws.com',
     });
     expect(logs.Condition).toEqual({
-      ArnLike: { 'kms:EncryptionContext:aws:logs:arn': crawlerLogGroupArn(ENV) },
+      ArnLike: {
+        'kms:EncryptionContext:aws:logs:arn':
+          'arn:aws:logs:eu-west-1:123456789012:log-group:/aws-glue/crawlers-role/cat-crawler-role-1a2b3c-*',
+      },
     });
     expect(logs.Action).not.toContain('kms:PutKeyPolicy');
   });

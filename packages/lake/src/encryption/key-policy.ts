@@ -1,27 +1,43 @@
 import { type PolicyDocument, policyDocument } from '../iam/policy-document';
 
 /**
- * Administration actions for the account root. Listed instead of `kms:*` so that the key policy grants nothing
- * the key does not need (no Sign/Verify/MAC/import), yet the account can still manage and rotate it and cannot be
- * locked out (`kms:PutKeyPolicy` is covered by `kms:Put*`).
+ * Administration actions for the account root, each named: no `kms:*` and no `kms:Create*`, whose
+ * `kms:CreateGrant` would let any principal that IAM allows it grant itself Decrypt outside the `kms:ViaService`
+ * limit below. The account can still manage, tag, rotate and schedule the deletion of the key, and cannot be
+ * locked out (`kms:PutKeyPolicy`). Grants are in `KEY_GRANT_ACTIONS`, for AWS services only.
  */
 export const KEY_ADMIN_ACTIONS = [
-  'kms:Create*',
-  'kms:Describe*',
-  'kms:Enable*',
-  'kms:List*',
-  'kms:Put*',
-  'kms:Update*',
-  'kms:Revoke*',
-  'kms:Disable*',
-  'kms:Get*',
-  'kms:Delete*',
+  'kms:CreateAlias',
+  'kms:DeleteAlias',
+  'kms:UpdateAlias',
+  'kms:DescribeKey',
+  'kms:EnableKey',
+  'kms:DisableKey',
+  'kms:EnableKeyRotation',
+  'kms:DisableKeyRotation',
+  'kms:GetKeyPolicy',
+  'kms:GetKeyRotationStatus',
+  'kms:ListAliases',
+  'kms:ListGrants',
+  'kms:ListKeyPolicies',
+  'kms:ListKeyRotations',
+  'kms:ListResourceTags',
+  'kms:PutKeyPolicy',
+  'kms:UpdateKeyDescription',
+  'kms:RevokeGrant',
   'kms:TagResource',
   'kms:UntagResource',
   'kms:ScheduleKeyDeletion',
   'kms:CancelKeyDeletion',
   'kms:RotateKeyOnDemand',
 ] as const;
+
+/**
+ * Creating grants, allowed only when the grant is for an AWS service using the key on a principal's behalf
+ * (`kms:GrantIsForAWSResource`): a service integrated with KMS may create one, a principal cannot create one for
+ * itself. Listing and revoking grants are administration (`KEY_ADMIN_ACTIONS`).
+ */
+export const KEY_GRANT_ACTIONS = ['kms:CreateGrant'] as const;
 
 /** Data-key actions S3 performs on behalf of a caller for SSE-KMS with bucket keys. */
 export const KEY_USE_ACTIONS = [
@@ -40,6 +56,7 @@ export function s3ViaService(region: string): string {
 /**
  * The lake key's policy: the account administers the key and may delegate its use to IAM principals, but only
  * for requests S3 makes in this region on their behalf: the key encrypts the lake's buckets and nothing else.
+ * Grants, which would hand key use to a principal outside these conditions, are for AWS services only.
  * Who may use it is then decided by IAM policies (see `keyUsePolicy` and the grant helpers). The resource `*`
  * means "this key" in a key policy.
  */
@@ -56,6 +73,14 @@ export function lakeKeyPolicy(args: {
       Principal: { AWS: root },
       Action: [...KEY_ADMIN_ACTIONS],
       Resource: '*',
+    },
+    {
+      Sid: 'AccountGrantsForAwsServicesOnly',
+      Effect: 'Allow',
+      Principal: { AWS: root },
+      Action: [...KEY_GRANT_ACTIONS],
+      Resource: '*',
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     },
     {
       Sid: 'AccountDelegatesKeyUseThroughS3',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   KEY_ADMIN_ACTIONS,
+  KEY_GRANT_ACTIONS,
   KEY_USE_ACTIONS,
   lakeKeyPolicy,
   s3ViaService,
@@ -17,12 +18,34 @@ describe('lakeKeyPolicy', () => {
       Action: [...KEY_ADMIN_ACTIONS],
       Resource: '*',
     });
-    expect(KEY_ADMIN_ACTIONS).toContain('kms:Put*');
+    expect(KEY_ADMIN_ACTIONS).toContain('kms:PutKeyPolicy');
     expect(KEY_ADMIN_ACTIONS).toContain('kms:ScheduleKeyDeletion');
   });
 
+  it('allows CreateGrant in no statement but the one for AWS services, checked statement by statement', () => {
+    // An action pattern of a statement covers CreateGrant when, as IAM reads it, the pattern matches it.
+    const covers = (pattern: string, action: string) =>
+      new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(action);
+    for (const statement of policy.Statement) {
+      const grants = statement.Action.some((a) => covers(a, 'kms:CreateGrant'));
+      if (statement.Sid === 'AccountGrantsForAwsServicesOnly') {
+        expect(statement).toEqual({
+          Sid: 'AccountGrantsForAwsServicesOnly',
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws-cn:iam::123456789012:root' },
+          Action: [...KEY_GRANT_ACTIONS],
+          Resource: '*',
+          Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        });
+      } else {
+        expect(grants, statement.Sid).toBe(false);
+      }
+    }
+    expect(KEY_ADMIN_ACTIONS.some((a) => a.includes('*'))).toBe(false);
+  });
+
   it('lets the account delegate data-key use, only through S3 in the region', () => {
-    expect(policy.Statement[1]).toEqual({
+    expect(policy.Statement[2]).toEqual({
       Sid: 'AccountDelegatesKeyUseThroughS3',
       Effect: 'Allow',
       Principal: { AWS: 'arn:aws-cn:iam::123456789012:root' },
@@ -38,7 +61,7 @@ describe('lakeKeyPolicy', () => {
   });
 
   it('grants no principal other than the account, and no service-wide action', () => {
-    expect(policy.Statement).toHaveLength(2);
+    expect(policy.Statement).toHaveLength(3);
     for (const statement of policy.Statement) {
       expect(statement.Action.filter((action) => action === '*' || action === 'kms:*')).toEqual([]);
     }

@@ -1,0 +1,120 @@
+import { appendFile, open, readdir, readFile, rm, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { type LakeFiles, RUN_ID_PATTERN } from '@spotify-lake/contract';
+
+/**
+ * Each run keeps a journal in the lake's private folder (`.spotify-lake/runs/<run id>.journal`): first the files
+ * of the lake it is about to replace, then every file it creates, each recorded before the file exists. It is what
+ * lets the next run finish or roll back an interrupted one, deleting only files the tool wrote:
+ * - not committed (the manifest is still the previous run's): the files the journal says it created go;
+ * - committed (the manifest is this run's): the replaced files the new manifest does not list go.
+ */
+export interface JournalHeader {
+  readonly runId: string;
+  /** The committed run this one replaces; undefined for a first run or a format-1 lake. */
+  readonly replacesRunId: string | undefined;
+  /** The files of the lake this run replaces, deleted once it is committed. */
+  readonly replaces: LakeFiles;
+}
+
+const JOURNAL_SUFFIX = '.journal';
+export const journalPath = (runsDir: string, runId: string) => join(runsDir, `${runId}${JOURNAL_SUFFIX}`);
+export const scratchPath = (runsDir: string, runId: string) => join(runsDir, runId);
+
+export async function startJournal(runsDir: string, header: JournalHeader): Promise<void> {
+  const handle = await open(journalPath(runsDir, header.runId), 'wx');
+  try {
+    await handle.writeFile(`${JSON.stringify({ header })}\n`);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Records a file (relative to the lake) before the run creates it. */
+export async function recordCreated(runsDir: string, runId: string, file: string): Promise<void> {
+  await appendFile(journalPath(runsDir, runId), `${JSON.stringify({ created: file })}\n`);
+}
+
+interface Journal {
+  readonly header: JournalHeader;
+  readonly created: string[];
+}
+
+async function readJournal(path: string): Promise<Journal | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let header: JournalHeader | undefined;
+  const created: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    let entry: { header?: JournalHeader; created?: unknown };
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue; // a line cut short by the crash: its file was never created
+    }
+    if (entry.header) header = entry.header;
+    else if (typeof entry.created === 'string') created.push(entry.created);
+  }
+  return header === undefined ? undefined : { header, created };
+}
+
+/** Deletes lake files (relative paths) and the run folders they leave empty; a missing file is fine. */
+export async function deleteLakeFiles(lakeDir: string, files: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    await unlink(join(lakeDir, file)).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+    });
+    folders.add(dirname(file));
+  }
+  // Only folders named by a run id (staging/<source>/<run id>/), and only when empty: rmdir never removes content.
+  for (const folder of folders) {
+    if (RUN_ID_PATTERN.test(folder.split('/').pop() ?? ''))
+      await rmdir(join(lakeDir, folder)).catch(() => undefined);
+  }
+}
+
+const allFiles = (files: LakeFiles) => [...files.staging, ...files.warehouse, ...files.quarantine];
+
+/**
+ * Finishes or rolls back every run that did not end, given the committed run (`committedRunId`) and its files.
+ * Returns the runs it cleaned up.
+ */
+export async function recoverInterruptedRuns(
+  lakeDir: string,
+  runsDir: string,
+  committedRunId: string | undefined,
+  committedFiles: LakeFiles,
+): Promise<string[]> {
+  const entries = await readdir(runsDir).catch(() => [] as string[]);
+  const live = new Set(allFiles(committedFiles));
+  const recovered: string[] = [];
+  for (const entry of entries) {
+    if (!entry.endsWith(JOURNAL_SUFFIX)) continue;
+    const runId = entry.slice(0, -JOURNAL_SUFFIX.length);
+    if (!RUN_ID_PATTERN.test(runId)) continue;
+    const journal = await readJournal(join(runsDir, entry));
+    if (journal !== undefined) {
+      const doomed =
+        runId === committedRunId
+          ? allFiles(journal.header.replaces) // committed: what it replaced goes
+          : journal.created; // not committed: what it made goes
+      await deleteLakeFiles(
+        lakeDir,
+        doomed.filter((file) => !live.has(file)),
+      );
+    }
+    await rm(scratchPath(runsDir, runId), { recursive: true, force: true });
+    await unlink(join(runsDir, entry)).catch(() => undefined);
+    recovered.push(runId);
+  }
+  // Scratch folders whose journal is gone (a crash while removing them).
+  for (const entry of entries) {
+    if (RUN_ID_PATTERN.test(entry) && !entries.includes(`${entry}${JOURNAL_SUFFIX}`)) {
+      await rm(scratchPath(runsDir, entry), { recursive: true, force: true });
+    }
+  }
+  return recovered;
+}

@@ -1,0 +1,2 @@
+export * from './duckdb-path';
+export * from './lake-format';

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The built benchmark, as `pnpm bench:etl` runs it (turbo builds before testing). */
+const BENCH = resolve(__dirname, '..', '..', 'dist', 'etl', 'etl-bench.js');
+const bench = (args: string[]) =>
+  spawnSync(process.execPath, [BENCH, ...args], { encoding: 'utf8', timeout: 30_000 });
+
+describe('pnpm bench:etl', () => {
+  it('documents its options and targets', () => {
+    const { status, stdout } = bench(['--help']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('Usage: pnpm bench:etl [options]');
+    expect(stdout).toContain('--scales LIST        comma-separated scales (default: 1,10)');
+    expect(stdout).toContain('never on a missed target');
+    expect(stdout).toContain('--repeat N           rounds per scale (default: 3)');
+  });
+
+  it('exits non-zero naming a bad option, before generating anything', () => {
+    const { status, stderr } = bench(['--scales', '1,x']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('bench:etl failed: --scales must be a whole number >= 1, got "x"\n');
+    expect(bench(['--memory-limit', 'big']).stderr).toContain('--memory-limit must look like 512MB or 2GB');
+    expect(bench(['--repeat', '0']).stderr).toBe(
+      'bench:etl failed: --repeat must be a whole number >= 1, got "0"\n',
+    );
+  });
+});
