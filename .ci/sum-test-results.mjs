@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['etl', 'queries', ...['packages', 'stacks'].flatMap((dir) =>
+const roots = ['etl', 'queries', 'dashboard', ...['packages', 'stacks'].flatMap((dir) =>
   existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
 )];
 let passed = 0;
