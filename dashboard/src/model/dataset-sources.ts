@@ -35,6 +35,9 @@ export class DatasetCollector {
   private readonly byKey = new Map<string, DatasetSource>();
   private readonly perQuery = new Map<string, number>();
 
+  /** `fixControls`: bind every control's parameters to the control's default instead (see toModel). */
+  constructor(private readonly fixControls = false) {}
+
   add(query: AnyQuery, params: Readonly<Record<string, unknown>>): DatasetSource {
     const fixed: Record<string, unknown> = {};
     const controls: Record<string, AnyControl> = {};
@@ -45,8 +48,8 @@ export class DatasetCollector {
           `query "${query.name}" has no parameter "${name}" (its parameters: ${Object.keys(query.params).join(', ') || 'none'})`,
         );
       }
-      if (isControl(value)) controls[name] = value;
-      else fixed[name] = value;
+      if (isControl(value) && !this.fixControls) controls[name] = value;
+      else fixed[name] = isControl(value) ? value.defaultValue : value;
     }
     const key = bindingKey(query, fixed, controls);
     const existing = this.byKey.get(key);
@@ -69,12 +72,15 @@ export class DatasetCollector {
 }
 
 /** The datasets of a spec and, for each visual (by id) and each drop-down (by control id), its dataset. */
-export function collectDatasets(spec: DashboardSpec): {
+export function collectDatasets(
+  spec: DashboardSpec,
+  options: { fixControls?: boolean } = {},
+): {
   sources: DatasetSource[];
   visualDataset: Map<string, DatasetSource>;
   choicesDataset: Map<string, DatasetSource>;
 } {
-  const collector = new DatasetCollector();
+  const collector = new DatasetCollector(options.fixControls);
   const visualDataset = new Map<string, DatasetSource>();
   for (const sheet of spec.sheets) {
     for (const visual of sheet.visuals) {
@@ -87,7 +93,7 @@ export function collectDatasets(spec: DashboardSpec): {
     }
   }
   const choicesDataset = new Map<string, DatasetSource>();
-  for (const control of specControls(spec)) {
+  for (const control of options.fixControls ? [] : specControls(spec)) {
     if (control.kind === 'dropdown')
       choicesDataset.set(control.id, collector.add(control.choices.query, control.choices.params));
   }

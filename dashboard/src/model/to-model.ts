@@ -71,18 +71,33 @@ function controlModel(control: AnyControl, choices: DatasetSource | undefined): 
   };
 }
 
+export interface ToModelOptions {
+  /**
+   * Fix every control at its default and leave the controls out: what SPICE can hold, since a SPICE dataset runs
+   * its SQL once per refresh and no control could change it. Default false.
+   */
+  readonly fixControls?: boolean;
+}
+
 /**
  * The dashboard model of a spec, for `LakeDashboard` of @spotify-lake/bi: one dataset per distinct query binding
  * (Athena SQL from the queries package's Trino rendering), the controls, and the sheets with their visuals. The
  * local renderer draws the same model, so both outputs show the same visuals.
  */
-export function toModel(spec: DashboardSpec, target: AthenaTarget): DashboardModel {
-  const { sources, visualDataset, choicesDataset } = collectDatasets(spec);
+export function toModel(
+  spec: DashboardSpec,
+  target: AthenaTarget,
+  options: ToModelOptions = {},
+): DashboardModel {
+  const { sources, visualDataset, choicesDataset } = collectDatasets(spec, options);
   const controls = new Map<string, AnyControl>();
   for (const source of sources)
     for (const control of Object.values(source.controls)) controls.set(control.id, control);
-  for (const sheet of spec.sheets)
-    for (const control of sheet.controls ?? []) controls.set(control.id, control);
+  // Without controls (fixControls), the sheets show none either.
+  if (!options.fixControls) {
+    for (const sheet of spec.sheets)
+      for (const control of sheet.controls ?? []) controls.set(control.id, control);
+  }
   return {
     id: spec.id,
     title: spec.title,
@@ -91,7 +106,7 @@ export function toModel(spec: DashboardSpec, target: AthenaTarget): DashboardMod
     sheets: spec.sheets.map((sheet) => ({
       id: sheet.id,
       title: sheet.title,
-      controls: (sheet.controls ?? []).map((c) => c.id),
+      controls: options.fixControls ? [] : (sheet.controls ?? []).map((c) => c.id),
       visuals: sheet.visuals.map(
         (v) => ({ ...v.visual, dataset: visualDataset.get(v.visual.id)!.id }) as VisualModel,
       ),

@@ -129,6 +129,21 @@ describe('toModel(projectDashboard)', () => {
     );
   });
 
+  it('fixes the controls at their defaults for SPICE, which then accepts the model', () => {
+    const fixed = toModel(projectDashboard, target, { fixControls: true });
+    expect(fixed.controls).toEqual([]);
+    expect(fixed.sheets[0]!.controls).toEqual([]);
+    expect(fixed.datasets.every((d) => d.parameters.length === 0)).toBe(true);
+    expect(fixed.datasets.find((d) => d.id === 'releases-per-year')!.sql).toContain(
+      'WHERE release_year BETWEEN 1900 AND 2030',
+    );
+    expect(fixed.datasets.find((d) => d.id === 'top-artists-by-followers')!.sql).toContain(
+      "AND '' IN ('', genre)",
+    );
+    expect(() => validateDashboardModel(fixed, { importMode: 'SPICE' })).not.toThrow();
+    expect(() => validateDashboardModel(model(), { importMode: 'SPICE' })).toThrow(/SPICE cannot express/);
+  });
+
   it('turns ids and snake_case names into QuickSight parameter names', () => {
     expect(parameterName('from-year')).toBe('fromYear');
     expect(parameterName('min_tracks')).toBe('minTracks');

@@ -76,15 +76,22 @@ export interface LakeDashboardArgs {
    */
   refreshSchedule?: RefreshScheduleArgs;
   /**
-   * QuickSight users or groups (ARNs) who own every asset: they may edit the analysis and republish the dashboard.
+   * QuickSight users or groups who own every asset (they may edit the analysis and republish the dashboard):
+   * ARNs, or `group/<name>` / `user/<name>` of the default namespace.
    * @default []
    */
   owners?: string[];
   /**
-   * QuickSight users or groups (ARNs) who may view the dashboard, and nothing else.
+   * QuickSight users or groups who may view the dashboard, and nothing else: ARNs, or `group/<name>` / `user/<name>`.
    * @default []
    */
   viewers?: string[];
+  /**
+   * QuickSight's identity region, where its users and groups live (the region of the subscription), for the ARNs
+   * of `group/<name>` and `user/<name>`.
+   * @default the deploying region
+   */
+  identityRegion?: string;
   /**
    * The account that holds the QuickSight subscription.
    * @default the deploying account (aws.getCallerIdentity)

@@ -11,7 +11,7 @@ import {
 } from '@spotify-lake/component-kit';
 import { LAKE_ZONES, WAREHOUSE_TABLE } from '@spotify-lake/contract';
 import { athenaRolePolicyDocument, quickSightTrustPolicy } from './access/athena-role-policy';
-import { assetPermissions, type QuickSightAsset } from './access/permissions';
+import { assetPermissions, type QuickSightAsset, quickSightPrincipalArn } from './access/permissions';
 import { compileDataSet } from './compile/dataset';
 import { compileDefinition } from './compile/definition';
 import type { LakeDashboardArgs, RefreshScheduleArgs } from './lake-dashboard-args';
@@ -76,7 +76,14 @@ export class LakeDashboard extends pulumi.ComponentResource {
       settings.dashboardId,
       settings.model.datasets.map((d) => d.id),
     );
-    const permissions = (asset: QuickSightAsset) => assetPermissions(asset, settings);
+    const principals = environment.apply((env) => {
+      const where = { ...env, identityRegion: settings.identityRegion ?? env.region };
+      return {
+        owners: settings.owners.map((p) => quickSightPrincipalArn(p, where)),
+        viewers: settings.viewers.map((p) => quickSightPrincipalArn(p, where)),
+      };
+    });
+    const permissions = (asset: QuickSightAsset) => principals.apply((p) => assetPermissions(asset, p));
     this.dashboardId = settings.dashboardId;
 
     ({ role: this.role, policy: this.rolePolicy } = this.createRole(

@@ -21,6 +21,8 @@ export interface ResolvedLakeDashboardArgs {
   refreshSchedule: RefreshScheduleArgs | undefined;
   owners: string[];
   viewers: string[];
+  /** `undefined`: the deploying region. */
+  identityRegion: string | undefined;
 }
 
 /**
@@ -51,6 +53,7 @@ const ARG_KEYS: readonly (keyof LakeDashboardArgs)[] = [
   'refreshSchedule',
   'owners',
   'viewers',
+  'identityRegion',
   'awsAccountId',
   'tags',
   'transform',
@@ -161,6 +164,11 @@ function resolve(name: string, args: LakeDashboardArgs, stack: string): Resolved
   ) {
     throw new Error('displayName must be a non-empty string');
   }
+  if (args.identityRegion !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(args.identityRegion)) {
+    throw new Error(
+      `identityRegion must be an AWS region such as us-east-1; got ${JSON.stringify(args.identityRegion)}`,
+    );
+  }
   const owners = principals(args.owners, 'owners');
   const viewers = principals(args.viewers, 'viewers');
   return {
@@ -172,6 +180,7 @@ function resolve(name: string, args: LakeDashboardArgs, stack: string): Resolved
     refreshSchedule: resolveRefreshSchedule(args.refreshSchedule, importMode),
     owners,
     viewers,
+    identityRegion: args.identityRegion,
   };
 }
 

@@ -199,6 +199,19 @@ describe('LakeDashboard', () => {
     ]);
   });
 
+  it('resolves group/<name> and user/<name> in the default namespace of the identity region', async () => {
+    await build('bi', { owners: ['group/authors'], viewers: ['user/alice'], identityRegion: 'us-east-1' });
+    expect(inputsOf('bi-dashboard').permissions.map((p: { principal: string }) => p.principal)).toEqual([
+      'arn:aws:quicksight:us-east-1:123456789012:group/default/authors',
+      'arn:aws:quicksight:us-east-1:123456789012:user/default/alice',
+    ]);
+    recorder.reset();
+    await build('bi', { viewers: ['group/readers'] });
+    expect(inputsOf('bi-dashboard').permissions[0].principal).toBe(
+      'arn:aws:quicksight:eu-west-1:123456789012:group/default/readers',
+    );
+  });
+
   it('tags every child that takes tags with the component tags', async () => {
     await build('bi', { tags: { team: 'analytics' } });
     for (const name of ['bi-athena', 'bi-dataset-genres', 'bi-analysis', 'bi-dashboard']) {
@@ -245,7 +258,10 @@ describe('LakeDashboard', () => {
     expect(make({ refreshSchedule: { interval: 'DAILY' } })).toThrow(
       /refreshSchedule applies to importMode 'SPICE' only/,
     );
-    expect(make({ owners: ['alice'] })).toThrow(/owners\[0\] must be a QuickSight user or group ARN/);
+    expect(make({ owners: ['alice'] })).toThrow(
+      /owners\[0\] must be a QuickSight user or group ARN .* or group\/<name>/,
+    );
+    expect(make({ identityRegion: 'Ireland' })).toThrow(/identityRegion must be an AWS region/);
     expect(make({ source: { ...source, resultsPrefix: '/x/' } })).toThrow(
       /source.resultsPrefix must be a folder path/,
     );

@@ -76,13 +76,32 @@ export function assetPermissions(
   return [...owners, ...viewers];
 }
 
-const QUICKSIGHT_PRINCIPAL = /^arn:aws[a-z-]*:quicksight:[a-z0-9-]+:\d{12}:(user|group)\/[^/\s]+\/[^\s]+$/;
+const QUICKSIGHT_PRINCIPAL_ARN =
+  /^arn:aws[a-z-]*:quicksight:[a-z0-9-]+:\d{12}:(user|group)\/[^/\s]+\/[^\s]+$/;
+/** `group/<name>` or `user/<name>`: a principal of the account's default namespace. */
+const QUICKSIGHT_PRINCIPAL_NAME = /^(user|group)\/[\w+=,.@-]+$/;
 
-/** Throws a message naming `where` unless `arn` is a QuickSight user or group ARN. */
-export function assertQuickSightPrincipal(arn: string, where: string): void {
-  if (typeof arn !== 'string' || !QUICKSIGHT_PRINCIPAL.test(arn)) {
+/** Throws a message naming `where` unless `principal` is a QuickSight user or group ARN, or `group/<name>`. */
+export function assertQuickSightPrincipal(principal: string, where: string): void {
+  if (
+    typeof principal !== 'string' ||
+    !(QUICKSIGHT_PRINCIPAL_ARN.test(principal) || QUICKSIGHT_PRINCIPAL_NAME.test(principal))
+  ) {
     throw new Error(
-      `${where} must be a QuickSight user or group ARN such as arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts; got ${JSON.stringify(arn)}`,
+      `${where} must be a QuickSight user or group ARN (arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts) or group/<name> / user/<name>; got ${JSON.stringify(principal)}`,
     );
   }
+}
+
+/**
+ * The ARN of a principal: ARNs as given; `group/<name>` and `user/<name>` in the default namespace of the
+ * account, in QuickSight's identity region (where its users and groups live, not necessarily the stack's).
+ */
+export function quickSightPrincipalArn(
+  principal: string,
+  where: { partition: string; identityRegion: string; accountId: string },
+): string {
+  if (principal.startsWith('arn:')) return principal;
+  const [kind, name] = principal.split('/') as [string, string];
+  return `arn:${where.partition}:quicksight:${where.identityRegion}:${where.accountId}:${kind}/default/${name}`;
 }
