@@ -30,6 +30,15 @@ export const genre = dropdown({
   defaultLabel: 'Any genre',
 });
 
+/** A KPI of the KPI row: one count of the lake's summary, a third of the width. */
+const lakeKpi = (id: string, field: 'track_count' | 'album_count' | 'artist_count', title: string) =>
+  kpi(lakeSummary, {
+    id,
+    title,
+    value: { field, label: title, format: formats.integer },
+    layout: { columns: 12, rows: 4 },
+  });
+
 /**
  * What the tutorial's users looked at in QuickSight, as code: the lake's size, top artists, genres, releases per
  * year, album popularity, labels and the best-rated albums.
@@ -43,24 +52,9 @@ export const projectDashboard = defineDashboard({
       title: 'Overview',
       controls: [fromYear, toYear, genre],
       visuals: [
-        kpi(lakeSummary, {
-          id: 'kpi-tracks',
-          title: 'Tracks',
-          value: { field: 'track_count', label: 'Tracks', format: formats.integer },
-          layout: { columns: 12, rows: 4 },
-        }),
-        kpi(lakeSummary, {
-          id: 'kpi-albums',
-          title: 'Albums',
-          value: { field: 'album_count', label: 'Albums', format: formats.integer },
-          layout: { columns: 12, rows: 4 },
-        }),
-        kpi(lakeSummary, {
-          id: 'kpi-artists',
-          title: 'Artists',
-          value: { field: 'artist_count', label: 'Artists', format: formats.integer },
-          layout: { columns: 12, rows: 4 },
-        }),
+        lakeKpi('kpi-tracks', 'track_count', 'Tracks'),
+        lakeKpi('kpi-albums', 'album_count', 'Albums'),
+        lakeKpi('kpi-artists', 'artist_count', 'Artists'),
         horizontalBarChart(topArtistsByFollowers, {
           id: 'top-artists',
           title: 'Top artists by followers',

@@ -17,26 +17,29 @@ export interface VisualSpec {
 
 type FieldParts = ReturnType<typeof fieldParts>;
 /** The model visual's own fields (see VisualModel in @spotify-lake/bi), with plain field parts. */
-export type VisualBody = { id: string; title: string; subtitle?: string; layout: VisualLayout } & (
-  | {
-      kind: 'bar';
-      orientation: 'vertical' | 'horizontal';
-      category: FieldParts;
-      value: FieldParts;
-      sort?: { by: 'category' | 'value'; direction: SortDirection };
-      limit?: number;
-    }
-  | { kind: 'line'; x: FieldParts; values: FieldParts[] }
-  | { kind: 'pie'; donut: boolean; category: FieldParts; value: FieldParts; limit?: number }
-  | { kind: 'histogram'; binStart: FieldParts; binEnd: FieldParts; count: FieldParts }
-  | { kind: 'kpi'; value: FieldParts }
-  | {
-      kind: 'table';
-      columns: FieldParts[];
-      sort?: { column: string; direction: SortDirection };
-      limit?: number;
-    }
-);
+type VisualBase = { id: string; title: string; subtitle?: string; layout: VisualLayout };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type VisualBody = VisualBase &
+  (
+    | {
+        kind: 'bar';
+        orientation: 'vertical' | 'horizontal';
+        category: FieldParts;
+        value: FieldParts;
+        sort?: { by: 'category' | 'value'; direction: SortDirection };
+        limit?: number;
+      }
+    | { kind: 'line'; x: FieldParts; values: FieldParts[] }
+    | { kind: 'pie'; donut: boolean; category: FieldParts; value: FieldParts; limit?: number }
+    | { kind: 'histogram'; binStart: FieldParts; binEnd: FieldParts; count: FieldParts }
+    | { kind: 'kpi'; value: FieldParts }
+    | {
+        kind: 'table';
+        columns: FieldParts[];
+        sort?: { column: string; direction: SortDirection };
+        limit?: number;
+      }
+  );
 
 interface Common<Q extends AnyQuery> {
   readonly id: string;
@@ -48,16 +51,24 @@ interface Common<Q extends AnyQuery> {
   readonly layout: { readonly columns: number; readonly rows: number };
 }
 
-const common = <Q extends AnyQuery>(query: Q, options: Common<Q>) => ({
-  query,
-  params: (options.params ?? {}) as Record<string, unknown>,
-  base: {
+/** A visual spec: the query, its bindings, and the model visual of `body` with the common options. */
+function visualSpec<Q extends AnyQuery>(
+  query: Q,
+  options: Common<Q>,
+  body: DistributiveOmit<VisualBody, keyof VisualBase>,
+): VisualSpec {
+  const base: VisualBase = {
     id: options.id,
     title: options.title,
     ...(options.subtitle === undefined ? {} : { subtitle: options.subtitle }),
     layout: { columnSpan: options.layout.columns, rowSpan: options.layout.rows },
-  },
-});
+  };
+  return {
+    query,
+    params: (options.params ?? {}) as Record<string, unknown>,
+    visual: { ...base, ...body } as VisualBody,
+  };
+}
 
 export interface BarOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<Q> {
   readonly category: FieldSpec<Field<R>>;
@@ -71,20 +82,14 @@ function barSpec<Q extends AnyQuery>(
   options: BarOptions<Q>,
   orientation: 'vertical' | 'horizontal',
 ): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return {
-    query: q,
-    params,
-    visual: {
-      ...base,
-      kind: 'bar',
-      orientation,
-      category: fieldParts(options.category),
-      value: fieldParts(options.value),
-      ...(options.sort ? { sort: options.sort } : {}),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
-    },
-  };
+  return visualSpec(query, options, {
+    kind: 'bar',
+    orientation,
+    category: fieldParts(options.category),
+    value: fieldParts(options.value),
+    ...(options.sort ? { sort: options.sort } : {}),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
 }
 
 /** Vertical bars, one per category value. */
@@ -102,12 +107,11 @@ export interface LineOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common
 
 /** One line per value over `x`, in `x` order. */
 export function lineChart<Q extends AnyQuery>(query: Q, options: LineOptions<Q>): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return {
-    query: q,
-    params,
-    visual: { ...base, kind: 'line', x: fieldParts(options.x), values: options.values.map(fieldParts) },
-  };
+  return visualSpec(query, options, {
+    kind: 'line',
+    x: fieldParts(options.x),
+    values: options.values.map(fieldParts),
+  });
 }
 
 export interface PieOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<Q> {
@@ -119,19 +123,13 @@ export interface PieOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<
 
 /** Slices, largest first; `donut: true` leaves the middle empty. */
 export function pieChart<Q extends AnyQuery>(query: Q, options: PieOptions<Q>): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return {
-    query: q,
-    params,
-    visual: {
-      ...base,
-      kind: 'pie',
-      donut: options.donut ?? false,
-      category: fieldParts(options.category),
-      value: fieldParts(options.value),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
-    },
-  };
+  return visualSpec(query, options, {
+    kind: 'pie',
+    donut: options.donut ?? false,
+    category: fieldParts(options.category),
+    value: fieldParts(options.value),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
 }
 
 export interface HistogramOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<Q> {
@@ -142,18 +140,12 @@ export interface HistogramOptions<Q extends AnyQuery, R = QueryRow<Q>> extends C
 
 /** The buckets of a histogram query as adjacent bars. */
 export function histogram<Q extends AnyQuery>(query: Q, options: HistogramOptions<Q>): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return {
-    query: q,
-    params,
-    visual: {
-      ...base,
-      kind: 'histogram',
-      binStart: fieldParts(options.binStart),
-      binEnd: fieldParts(options.binEnd),
-      count: fieldParts(options.count),
-    },
-  };
+  return visualSpec(query, options, {
+    kind: 'histogram',
+    binStart: fieldParts(options.binStart),
+    binEnd: fieldParts(options.binEnd),
+    count: fieldParts(options.count),
+  });
 }
 
 export interface KpiOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<Q> {
@@ -162,8 +154,7 @@ export interface KpiOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<
 
 /** One number: the value of the query's first row. */
 export function kpi<Q extends AnyQuery>(query: Q, options: KpiOptions<Q>): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return { query: q, params, visual: { ...base, kind: 'kpi', value: fieldParts(options.value) } };
+  return visualSpec(query, options, { kind: 'kpi', value: fieldParts(options.value) });
 }
 
 export interface TableOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Common<Q> {
@@ -174,16 +165,10 @@ export interface TableOptions<Q extends AnyQuery, R = QueryRow<Q>> extends Commo
 
 /** The query's rows in columns. */
 export function table<Q extends AnyQuery>(query: Q, options: TableOptions<Q>): VisualSpec {
-  const { query: q, params, base } = common(query, options);
-  return {
-    query: q,
-    params,
-    visual: {
-      ...base,
-      kind: 'table',
-      columns: options.columns.map(fieldParts),
-      ...(options.sort ? { sort: options.sort } : {}),
-      ...(options.limit === undefined ? {} : { limit: options.limit }),
-    },
-  };
+  return visualSpec(query, options, {
+    kind: 'table',
+    columns: options.columns.map(fieldParts),
+    ...(options.sort ? { sort: options.sort } : {}),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+  });
 }

@@ -2,9 +2,9 @@ import * as aws from '@pulumi/aws';
 import * as awsNative from '@pulumi/aws-native';
 import * as pulumi from '@pulumi/pulumi';
 import {
-  applyResourceTransform,
   awsEnvironment,
   componentType,
+  createChild,
   mergeTags,
   type ResourceTransform,
   type Tags,
@@ -228,7 +228,7 @@ export class LakeDashboard extends pulumi.ComponentResource {
     construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
     opts: pulumi.CustomResourceOptions = {},
   ): R {
-    return construct(...applyResourceTransform(transform, childName, args, { ...opts, parent: this }));
+    return createChild(this, transform, childName, args, construct, opts);
   }
 
   private createRole(

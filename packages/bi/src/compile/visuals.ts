@@ -1,6 +1,7 @@
 import type {
   BarVisualModel,
   DatasetModel,
+  FieldModel,
   HistogramVisualModel,
   KpiVisualModel,
   LineVisualModel,
@@ -25,65 +26,72 @@ function labels(visual: VisualModel): Json {
 const itemsLimit = (limit: number | undefined): Json =>
   limit === undefined ? {} : { categoryItemsLimit: { itemsLimit: limit, otherCategories: 'EXCLUDE' } };
 
-function barChart(visual: BarVisualModel, dataset: DatasetModel): Json {
-  const sort = visual.sort ?? { by: 'value', direction: 'desc' };
-  const sortField = sort.by === 'category' ? visual.category : visual.value;
+/** A bar chart of one measure by one category, sorted by `sortBy` and limited to `limit` bars. */
+function bars(
+  visual: VisualModel,
+  dataset: DatasetModel,
+  parts: {
+    category: FieldModel;
+    value: FieldModel;
+    orientation: 'HORIZONTAL' | 'VERTICAL';
+    sortBy: FieldModel;
+    sortDirection: SortDirection;
+    limit: number | undefined;
+  },
+): Json {
   return {
     barChartVisual: {
       ...labels(visual),
       chartConfiguration: {
         fieldWells: {
           barChartAggregatedFieldWells: {
-            category: [dimensionField(visual.id, dataset.id, dataset, visual.category)],
-            values: [measureField(visual.id, dataset.id, visual.value)],
+            category: [dimensionField(visual.id, dataset.id, dataset, parts.category)],
+            values: [measureField(visual.id, dataset.id, parts.value)],
           },
         },
-        orientation: visual.orientation === 'horizontal' ? 'HORIZONTAL' : 'VERTICAL',
+        orientation: parts.orientation,
         barsArrangement: 'CLUSTERED',
         sortConfiguration: {
           categorySort: [
             {
               fieldSort: {
-                fieldId: fieldId(visual.id, sortField.column),
-                direction: direction(sort.direction),
+                fieldId: fieldId(visual.id, parts.sortBy.column),
+                direction: direction(parts.sortDirection),
               },
             },
           ],
-          ...itemsLimit(visual.limit),
+          ...itemsLimit(parts.limit),
         },
-        categoryLabelOptions: axisLabel(visual.id, dataset.id, visual.category),
-        valueLabelOptions: axisLabel(visual.id, dataset.id, visual.value),
+        categoryLabelOptions: axisLabel(visual.id, dataset.id, parts.category),
+        valueLabelOptions: axisLabel(visual.id, dataset.id, parts.value),
         legend: { visibility: 'HIDDEN' },
       },
     },
   };
 }
 
+function barChart(visual: BarVisualModel, dataset: DatasetModel): Json {
+  const sort = visual.sort ?? { by: 'value', direction: 'desc' };
+  return bars(visual, dataset, {
+    category: visual.category,
+    value: visual.value,
+    orientation: visual.orientation === 'horizontal' ? 'HORIZONTAL' : 'VERTICAL',
+    sortBy: sort.by === 'category' ? visual.category : visual.value,
+    sortDirection: sort.direction,
+    limit: visual.limit,
+  });
+}
+
 /** The SQL's buckets as adjacent bars in bucket order (see HistogramVisualModel for why not HistogramVisual). */
 function histogram(visual: HistogramVisualModel, dataset: DatasetModel): Json {
-  return {
-    barChartVisual: {
-      ...labels(visual),
-      chartConfiguration: {
-        fieldWells: {
-          barChartAggregatedFieldWells: {
-            category: [dimensionField(visual.id, dataset.id, dataset, visual.binStart)],
-            values: [measureField(visual.id, dataset.id, visual.count)],
-          },
-        },
-        orientation: 'VERTICAL',
-        barsArrangement: 'CLUSTERED',
-        sortConfiguration: {
-          categorySort: [
-            { fieldSort: { fieldId: fieldId(visual.id, visual.binStart.column), direction: 'ASC' } },
-          ],
-        },
-        categoryLabelOptions: axisLabel(visual.id, dataset.id, visual.binStart),
-        valueLabelOptions: axisLabel(visual.id, dataset.id, visual.count),
-        legend: { visibility: 'HIDDEN' },
-      },
-    },
-  };
+  return bars(visual, dataset, {
+    category: visual.binStart,
+    value: visual.count,
+    orientation: 'VERTICAL',
+    sortBy: visual.binStart,
+    sortDirection: 'asc',
+    limit: undefined,
+  });
 }
 
 function lineChart(visual: LineVisualModel, dataset: DatasetModel): Json {
