@@ -1,6 +1,14 @@
 import * as pulumi from '@pulumi/pulumi';
 import { MIN_BYTES_SCANNED_CUTOFF_PER_QUERY } from '@spotify-lake/catalog';
 import type { LakeEncryption } from '@spotify-lake/lake';
+import {
+  assertQuickSightConsistent,
+  principalList,
+  QUICKSIGHT_IMPORT_MODES,
+  QUICKSIGHT_REFRESH_INTERVALS,
+  type QuickSightImportMode,
+  type QuickSightRefresh,
+} from './bi-config';
 import { StackConfigError } from './config-error';
 import { assertProductionSafe } from './production-stacks';
 
@@ -64,6 +72,33 @@ export interface StackConfig {
    * @default {}
    */
   tags: Record<string, string>;
+  /**
+   * `spotify-lake:quicksight`: deploy the QuickSight dashboard (needs a QuickSight subscription in the account).
+   * @default false
+   */
+  quicksight: boolean;
+  /**
+   * `spotify-lake:quicksightOwners`: QuickSight groups or users who may edit the analysis and republish the dashboard
+   * (`group/<name>`, `user/<name>` or ARNs).
+   * @default []
+   */
+  quicksightOwners: string[];
+  /**
+   * `spotify-lake:quicksightViewers`: QuickSight groups or users who may view the dashboard.
+   * @default []
+   */
+  quicksightViewers: string[];
+  /**
+   * `spotify-lake:quicksightImportMode`: `direct-query` (controls re-run the SQL on Athena) or `spice` (imported on
+   * a schedule; the controls are then fixed at their defaults and left out).
+   * @default 'direct-query'
+   */
+  quicksightImportMode: QuickSightImportMode;
+  /**
+   * `spotify-lake:quicksightRefresh`: how often SPICE re-imports the datasets (`hourly` or `daily`, at 03:00 UTC).
+   * @default 'daily'
+   */
+  quicksightRefresh: QuickSightRefresh;
 }
 
 /** The defaults of every optional key, as the doc comments of `StackConfig` state them. */
@@ -74,6 +109,11 @@ export const STACK_CONFIG_DEFAULTS = {
   queryResultsDays: 7,
   crawler: false,
   tags: {},
+  quicksight: false,
+  quicksightOwners: [],
+  quicksightViewers: [],
+  quicksightImportMode: 'direct-query',
+  quicksightRefresh: 'daily',
 } as const satisfies Partial<StackConfig>;
 
 /** The keys of the project namespace this program reads; any other `spotify-lake:` key is a typo. */
@@ -84,6 +124,11 @@ export const STACK_CONFIG_KEYS = [
   'queryResultsDays',
   'crawler',
   'tags',
+  'quicksight',
+  'quicksightOwners',
+  'quicksightViewers',
+  'quicksightImportMode',
+  'quicksightRefresh',
 ] as const;
 type StackConfigKey = (typeof STACK_CONFIG_KEYS)[number];
 
@@ -218,7 +263,17 @@ export function parseStackConfig(stack: string, raw: RawConfig): StackConfig {
     ),
     crawler: read('crawler', d.crawler, bool),
     tags: read('tags', { ...d.tags }, tags),
+    quicksight: read('quicksight', d.quicksight, bool),
+    quicksightOwners: read('quicksightOwners', [...d.quicksightOwners], principalList),
+    quicksightViewers: read('quicksightViewers', [...d.quicksightViewers], principalList),
+    quicksightImportMode: read('quicksightImportMode', d.quicksightImportMode, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_IMPORT_MODES),
+    ),
+    quicksightRefresh: read('quicksightRefresh', d.quicksightRefresh, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_REFRESH_INTERVALS),
+    ),
   };
+  assertQuickSightConsistent(config);
   assertProductionSafe(config);
   return config;
 }

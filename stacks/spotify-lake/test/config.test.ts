@@ -43,6 +43,11 @@ describe('parseStackConfig', () => {
       queryResultsDays: 7,
       crawler: false,
       tags: {},
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
     });
   });
 
@@ -77,6 +82,11 @@ describe('parseStackConfig', () => {
       queryResultsDays: 1,
       crawler: true,
       tags: { team: 'analytics', 'cost center': '42' },
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
     });
   });
 
