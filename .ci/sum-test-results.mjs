@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const roots = [
   'etl',
   'queries',
+  'dashboard',
   ...['packages', 'stacks', 'tools'].flatMap((dir) =>
     existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
   ),

@@ -31,7 +31,7 @@ describe('glueJobAssets', () => {
       [
         '-e',
         "const a = require('@spotify-lake/etl/glue-job').glueJobAssets(); " +
-          "console.log(JSON.stringify({ script: a.script, duckdb: Object.keys(require.cache).some((k) => k.includes('duckdb')) }))",
+          "console.log(JSON.stringify({ script: a.script, duckdb: Object.keys(require.cache).some((k) => k.includes('@duckdb')) }))",
       ],
       { cwd: ETL_DIR, encoding: 'utf8' },
     );

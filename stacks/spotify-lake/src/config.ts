@@ -11,6 +11,14 @@ import {
   resolveAlertEmails,
 } from '@spotify-lake/glue-etl';
 import type { LakeEncryption } from '@spotify-lake/lake';
+import {
+  assertQuickSightConsistent,
+  principalList,
+  QUICKSIGHT_IMPORT_MODES,
+  QUICKSIGHT_REFRESH_INTERVALS,
+  type QuickSightImportMode,
+  type QuickSightRefresh,
+} from './bi-config';
 import { StackConfigError } from './config-error';
 import { assertProductionSafe } from './production-stacks';
 
@@ -74,6 +82,33 @@ export interface StackConfig {
    * @default {}
    */
   tags: Record<string, string>;
+  /**
+   * `spotify-lake:quicksight`: deploy the QuickSight dashboard (needs a QuickSight subscription in the account).
+   * @default false
+   */
+  quicksight: boolean;
+  /**
+   * `spotify-lake:quicksightOwners`: QuickSight groups or users who may edit the analysis and republish the dashboard
+   * (`group/<name>`, `user/<name>` or ARNs).
+   * @default []
+   */
+  quicksightOwners: string[];
+  /**
+   * `spotify-lake:quicksightViewers`: QuickSight groups or users who may view the dashboard.
+   * @default []
+   */
+  quicksightViewers: string[];
+  /**
+   * `spotify-lake:quicksightImportMode`: `direct-query` (controls re-run the SQL on Athena) or `spice` (imported on
+   * a schedule; the controls are then fixed at their defaults and left out).
+   * @default 'direct-query'
+   */
+  quicksightImportMode: QuickSightImportMode;
+  /**
+   * `spotify-lake:quicksightRefresh`: how often SPICE re-imports the datasets (`hourly` or `daily`, at 03:00 UTC).
+   * @default 'daily'
+   */
+  quicksightRefresh: QuickSightRefresh;
 
   // The ETL in the cloud (GlueEtlJob, src/etl-stack.ts).
   /**
@@ -117,6 +152,11 @@ export const STACK_CONFIG_DEFAULTS = {
   queryResultsDays: 7,
   crawler: false,
   tags: {},
+  quicksight: false,
+  quicksightOwners: [],
+  quicksightViewers: [],
+  quicksightImportMode: 'direct-query',
+  quicksightRefresh: 'daily',
   etlWorkerType: 'G.1X',
   etlWorkers: MIN_WORKERS,
   etlSchedule: DEFAULT_SCHEDULE,
@@ -133,6 +173,11 @@ export const STACK_CONFIG_KEYS = [
   'queryResultsDays',
   'crawler',
   'tags',
+  'quicksight',
+  'quicksightOwners',
+  'quicksightViewers',
+  'quicksightImportMode',
+  'quicksightRefresh',
   'etlWorkerType',
   'etlWorkers',
   'etlSchedule',
@@ -299,6 +344,15 @@ export function parseStackConfig(stack: string, raw: RawConfig): StackConfig {
     ),
     crawler: read('crawler', d.crawler, bool),
     tags: read('tags', { ...d.tags }, tags),
+    quicksight: read('quicksight', d.quicksight, bool),
+    quicksightOwners: read('quicksightOwners', [...d.quicksightOwners], principalList),
+    quicksightViewers: read('quicksightViewers', [...d.quicksightViewers], principalList),
+    quicksightImportMode: read('quicksightImportMode', d.quicksightImportMode, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_IMPORT_MODES),
+    ),
+    quicksightRefresh: read('quicksightRefresh', d.quicksightRefresh, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_REFRESH_INTERVALS),
+    ),
     etlWorkerType: read('etlWorkerType', d.etlWorkerType, (k, v) => oneOf(k, v, GLUE_WORKER_TYPES)),
     etlWorkers: read('etlWorkers', d.etlWorkers, (k, v) =>
       wholeNumber(k, v, MIN_WORKERS, MAX_WORKERS, 'workers'),
@@ -310,6 +364,7 @@ export function parseStackConfig(stack: string, raw: RawConfig): StackConfig {
       oneOf(k, v, DATA_QUALITY_FAILURE_MODES),
     ),
   };
+  assertQuickSightConsistent(config);
   assertProductionSafe(config);
   return config;
 }

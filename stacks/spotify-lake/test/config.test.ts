@@ -52,6 +52,11 @@ describe('parseStackConfig', () => {
       queryResultsDays: 7,
       crawler: false,
       tags: {},
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
       ...ETL_DEFAULTS,
     });
   });
@@ -87,6 +92,11 @@ describe('parseStackConfig', () => {
       queryResultsDays: 1,
       crawler: true,
       tags: { team: 'analytics', 'cost center': '42' },
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
       ...ETL_DEFAULTS,
     });
   });
