@@ -1,9 +1,9 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
-  applyResourceTransform,
   awsEnvironment,
   componentType,
+  createChild,
   mergeTags,
   type ResourceTransform,
 } from '@spotify-lake/component-kit';
@@ -352,7 +352,7 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
     opts: pulumi.CustomResourceOptions = {},
   ): R {
-    return construct(...applyResourceTransform(transform, childName, args, { ...opts, parent: this }));
+    return createChild(this, transform, childName, args, construct, opts);
   }
 
   /**
