@@ -1,12 +1,6 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
-import {
-  awsEnvironment,
-  componentType,
-  createChild,
-  mergeTags,
-  type ResourceTransform,
-} from '@spotify-lake/component-kit';
+import { awsEnvironment, componentType, createChild, mergeTags } from '@spotify-lake/component-kit';
 import { dataQualityChecks } from '@spotify-lake/contract';
 import { dataQualityFailureMessage, jobFailureMessage } from './alerts/alert-messages';
 import { alertsTopicPolicy } from './alerts/topic-policy';
@@ -104,7 +98,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     const scName = this.securityConfigurationName;
 
     this.codeObjects = bundle.files.map((file) =>
-      this.child(
+      createChild(
+        this,
         t.codeObject,
         `${name}-code-${slug(file.name)}`,
         {
@@ -117,7 +112,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       ),
     );
 
-    this.jobKey = this.child(
+    this.jobKey = createChild(
+      this,
       t.jobKey,
       `${name}-job-key`,
       {
@@ -128,7 +124,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.kms.Key(n, a, o),
     );
-    this.securityConfiguration = this.child(
+    this.securityConfiguration = createChild(
+      this,
       t.securityConfiguration,
       `${name}-security`,
       {
@@ -140,7 +137,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       (n, a, o) => new aws.glue.SecurityConfiguration(n, a, o),
     );
 
-    this.role = this.child(
+    this.role = createChild(
+      this,
       t.jobRole,
       `${name}-job-role`,
       {
@@ -151,7 +149,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       (n, a, o) => new aws.iam.Role(n, a, o),
     );
     this.roleArn = this.role.arn;
-    const jobPolicy = this.child(
+    const jobPolicy = createChild(
+      this,
       t.jobPolicy,
       `${name}-job-policy`,
       {
@@ -187,7 +186,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
         dataQualityFailure: settings.dataQualityFailure,
       }),
     );
-    this.job = this.child(
+    this.job = createChild(
+      this,
       t.job,
       `${name}-job`,
       {
@@ -210,7 +210,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     );
     this.jobName = this.job.name;
 
-    this.workflow = this.child(
+    this.workflow = createChild(
+      this,
       t.workflow,
       `${name}-workflow`,
       { description: `Runs the ${name} Glue ETL job`, maxConcurrentRuns: 1, tags },
@@ -220,7 +221,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     this.scheduleTrigger =
       settings.schedule === undefined
         ? undefined
-        : this.child(
+        : createChild(
+            this,
             t.scheduleTrigger,
             `${name}-schedule-trigger`,
             {
@@ -238,7 +240,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     this.upload = settings.onUpload ? this.createUpload(name, settings, bucket, env, tags) : undefined;
 
     const checks = dataQualityChecks();
-    this.dataQualityRuleset = this.child(
+    this.dataQualityRuleset = createChild(
+      this,
       t.dataQualityRuleset,
       `${name}-dq-ruleset`,
       {
@@ -251,7 +254,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     );
     this.dataQualityRulesetName = this.dataQualityRuleset.name;
 
-    this.alertsKey = this.child(
+    this.alertsKey = createChild(
+      this,
       t.alertsKey,
       `${name}-alerts-key`,
       {
@@ -262,7 +266,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.kms.Key(n, a, o),
     );
-    this.alertsTopic = this.child(
+    this.alertsTopic = createChild(
+      this,
       t.alertsTopic,
       `${name}-alerts`,
       { displayName: `${name} ETL alerts`, kmsMasterKeyId: this.alertsKey.arn, tags },
@@ -271,7 +276,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     this.alertsTopicArn = this.alertsTopic.arn;
     this.alertsTopicName = this.alertsTopic.name;
     this.alertRules = {
-      jobFailed: this.child(
+      jobFailed: createChild(
+        this,
         t.alertRule,
         `${name}-job-failed-rule`,
         {
@@ -281,7 +287,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
         },
         (n, a, o) => new aws.cloudwatch.EventRule(n, a, o),
       ),
-      dataQualityFailed: this.child(
+      dataQualityFailed: createChild(
+        this,
         t.alertRule,
         `${name}-dq-failed-rule`,
         {
@@ -292,7 +299,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
         (n, a, o) => new aws.cloudwatch.EventRule(n, a, o),
       ),
     };
-    const topicPolicy = this.child(
+    const topicPolicy = createChild(
+      this,
       t.alertsTopicPolicy,
       `${name}-alerts-policy`,
       {
@@ -307,7 +315,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       ['job-failed', jobFailureMessage],
       ['dq-failed', dataQualityFailureMessage],
     ] as const) {
-      this.child(
+      createChild(
+        this,
         t.alertTarget,
         `${name}-${rule}-target`,
         {
@@ -321,7 +330,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       );
     }
     this.alertSubscriptions = settings.alertEmails.map((email, i) =>
-      this.child(
+      createChild(
+        this,
         t.alertSubscription,
         emailNames[i]!,
         { topic: this.alertsTopic.arn, protocol: 'email', endpoint: email },
@@ -344,17 +354,6 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     });
   }
 
-  /** Builds a child with `{ parent: this }`, after the user's transform hook for it. */
-  private child<Args extends object, R>(
-    transform: ResourceTransform<Args> | undefined,
-    childName: string,
-    args: Args,
-    construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
-    opts: pulumi.CustomResourceOptions = {},
-  ): R {
-    return createChild(this, transform, childName, args, construct, opts);
-  }
-
   /**
    * The EVENT trigger, created after the scheduled one (Glue refuses concurrent changes to a workflow: "Workflow
    * was modified"), and the EventBridge rule that notifies the workflow of uploads to `staging/`.
@@ -368,7 +367,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
   ): GlueEtlUploadResources {
     const t = settings.transform;
     const onUpload = settings.onUpload!;
-    const trigger = this.child(
+    const trigger = createChild(
+      this,
       t.uploadTrigger,
       `${name}-upload-trigger`,
       {
@@ -385,7 +385,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       (n, a, o) => new aws.glue.Trigger(n, a, o),
       { dependsOn: this.scheduleTrigger ? [this.scheduleTrigger] : [] },
     );
-    const rule = this.child(
+    const rule = createChild(
+      this,
       t.uploadRule,
       `${name}-upload-rule`,
       {
@@ -395,7 +396,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.cloudwatch.EventRule(n, a, o),
     );
-    const role = this.child(
+    const role = createChild(
+      this,
       t.uploadRole,
       `${name}-upload-role`,
       {
@@ -407,7 +409,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.iam.Role(n, a, o),
     );
-    const policy = this.child(
+    const policy = createChild(
+      this,
       t.uploadPolicy,
       `${name}-upload-policy`,
       {
@@ -416,7 +419,8 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.iam.RolePolicy(n, a, o),
     );
-    const target = this.child(
+    const target = createChild(
+      this,
       t.uploadTarget,
       `${name}-upload-target`,
       { rule: rule.name, arn: this.workflow.arn, roleArn: role.arn },
