@@ -7,6 +7,7 @@ const roots = [
   'etl',
   'queries',
   'dashboard',
+  'pipeline',
   ...['packages', 'stacks', 'tools'].flatMap((dir) =>
     existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
   ),

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { projectDashboard } from '../project-dashboard';
 import type { DashboardSpec } from '../spec/dashboard-spec';
@@ -22,7 +22,15 @@ export async function writeDashboardHtml(options: {
   try {
     const page = await dashboard.page('static');
     const path = options.outFile ?? join(dashboard.lakeDir, DASHBOARD_FILE);
-    await writeFile(path, renderHtml(page));
+    // Written aside and renamed into place: a reader or a crash never sees half a page.
+    const temp = `${path}.${process.pid}.tmp`;
+    try {
+      await writeFile(temp, renderHtml(page));
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
     return { path };
   } finally {
     dashboard.close();
