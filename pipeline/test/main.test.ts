@@ -36,7 +36,7 @@ describe('pnpm start (the local pipeline)', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^error: .*missing: input folder does not exist/);
     expect(result.stdout).toBe('');
-  });
+  }, 120_000);
 
   it('shows the page path relative to the working folder when it is inside it', () => {
     expect(dashboardLine('/w/lake/dashboard.html', '/w')).toMatch(/^Dashboard: {2}lake\/dashboard\.html /);

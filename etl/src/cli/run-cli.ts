@@ -1,4 +1,11 @@
-import { EtlInputError, type EtlManifest, type EtlProgress, LakeFolderError, runEtl } from '../local';
+import {
+  DataQualityError,
+  EtlInputError,
+  type EtlManifest,
+  type EtlProgress,
+  LakeFolderError,
+  runEtl,
+} from '../local';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args';
 import { generateSample, type Sample } from './sample-data';
 import { formatCount, formatSummary } from './summary';
@@ -86,6 +93,7 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: RunCliHo
       threads: options.threads,
       memoryLimit: options.memoryLimit,
       force: options.force,
+      dataQualityFailure: options.dataQuality,
       signal: controller.signal,
     });
     const extra = (await hooks.afterPublish?.(manifest)) ?? [];
@@ -98,7 +106,11 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: RunCliHo
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Interrupted) return SIGNAL_EXIT[error.signal];
-    if (error instanceof EtlInputError || error instanceof LakeFolderError) {
+    if (
+      error instanceof EtlInputError ||
+      error instanceof LakeFolderError ||
+      error instanceof DataQualityError
+    ) {
       io.stderr(`error: ${error.message}`);
       return EXIT.failed;
     }

@@ -73,9 +73,7 @@ export async function removeAbandonedSamples(root: string): Promise<string[]> {
       const files = await readdir(dir).catch(() => undefined);
       const age = Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? Date.now());
       abandoned =
-        files !== undefined &&
-        files.every((f) => SAMPLE_FILES.includes(f) || f === SAMPLE_OWNER_FILE) &&
-        age > OWNERLESS_GRACE_MS;
+        files?.every((f) => SAMPLE_FILES.includes(f) || f === SAMPLE_OWNER_FILE) && age > OWNERLESS_GRACE_MS;
     }
     if (abandoned) {
       await rm(dir, { recursive: true, force: true });
