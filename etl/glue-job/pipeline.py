@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 from pyspark.sql import DataFrame, SparkSession
 
@@ -39,15 +39,20 @@ JOURNAL = "publish.json"
 Emit = Callable[[dict[str, Any]], None]
 
 
-class QualityCheck(Protocol):
-    """A data-quality rule set run on the outputs before anything is published (the hook for the contract's rules,
-    e.g. through Glue's EvaluateDataQuality, which exists only on Glue). Returns the rules that failed, described."""
-
-    def __call__(self, spark: SparkSession, outputs: dict[str, DataFrame]) -> list[str]: ...
-
-
 class DataQualityError(RuntimeError):
-    """A data-quality rule failed and --data_quality_failure is fail: nothing is published."""
+    """The warehouse breaks a data-quality rule and --data_quality_failure is fail: nothing is published."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        failed = [r for r in report["results"] if r["outcome"] == "failed"]
+        observed = "; ".join(
+            f"{r['dqdl']} ({r['observedMeaning']}: {'none' if r['observed'] is None else r['observed']})"
+            for r in failed
+        )
+        super().__init__(
+            f"the warehouse fails {len(failed)} of {len(report['results'])} data-quality rules, so nothing was "
+            f"published: {observed}"
+        )
+        self.report = report
 
 
 @dataclass
@@ -139,17 +144,33 @@ def collect_counts(spark: SparkSession, raw_rows: dict[str, int]) -> dict[str, A
     return {"sources": sources, "warehouseRows": int(warehouse_rows)}
 
 
-def check_data_quality(
-    spark: SparkSession, args: JobArguments, checks: Sequence[QualityCheck], emit: Emit
-) -> list[str]:
-    """Runs the data-quality checks on the outputs; fails the run (fail) or reports the failures (warn)."""
-    outputs = {name: spark.table(CONTRACT["outputs"][name]) for name in ("warehouse", "quarantine")}
-    failures = [failure for check in checks for failure in check(spark, outputs)]
-    if failures and args.data_quality_failure == "fail":
-        raise DataQualityError("data-quality rules failed, nothing published: " + "; ".join(failures))
-    for failure in failures:
-        emit({"step": "data-quality", "message": f"data-quality rule failed (warn): {failure}"})
-    return failures
+def evaluate_data_quality(spark: SparkSession, warehouse: DataFrame, failure_mode: str) -> dict[str, Any]:
+    """The contract's data-quality rules (the DQDL ruleset Glue Data Quality runs, as portable SQL) on the warehouse
+    as written, in the report the local runner writes into its manifest (dataQualityReport in the contract)."""
+    checks = CONTRACT["dataQuality"]
+    warehouse.createOrReplaceTempView(checks["table"])
+    rows = spark.sql(checks["sql"]).collect()
+    rules = checks["rules"]
+    if len(rows) != len(rules):
+        raise RuntimeError(f"data-quality results: expected {len(rules)} rows (one per rule), got {len(rows)}")
+    results = []
+    for rule, row in zip(rules, rows, strict=True):
+        if row["rule"] != rule["name"] or row["outcome"] not in ("passed", "failed"):
+            raise RuntimeError(f"data-quality results: {row['rule']}/{row['outcome']} where rule {rule['name']} was")
+        observed = row["observed"]
+        results.append(
+            {
+                "rule": rule["name"],
+                "dqdl": rule["dqdl"],
+                "description": rule["description"],
+                "outcome": row["outcome"],
+                "observed": None if observed is None else float(observed),
+                "observedMeaning": rule["observed"],
+            }
+        )
+    failed = [r["rule"] for r in results if r["outcome"] == "failed"]
+    verdict = "pass" if not failed else failure_mode
+    return {"results": results, "failed": failed, "failureMode": failure_mode, "verdict": verdict}
 
 
 def zone_path(args: JobArguments, output: str) -> str:
@@ -287,10 +308,9 @@ def run_job(
     runtime: Runtime,
     args: JobArguments,
     storage: Storage,
-    quality_checks: Sequence[QualityCheck] = (),
     clock: Callable[[], datetime] = lambda: datetime.now(UTC),
 ) -> dict[str, Any]:
-    """Runs the whole job and returns its manifest. Raises, publishing nothing, on bad input or a failed check."""
+    """Runs the whole job and returns its manifest. Raises, publishing nothing, on bad input or a failed rule."""
     started_at = clock()
     started = time.monotonic()
     timings = Timings()
@@ -326,8 +346,16 @@ def run_job(
         step = time.monotonic()
         counts = collect_counts(spark, raw_rows)
         timings.step("count", step)
-        quality_failures = check_data_quality(spark, args, quality_checks, emit)
         written = write_outputs(runtime, args, timings)
+        step = time.monotonic()
+        # On the warehouse as written, as readers will see it (and as the local runner checks its file).
+        quality = evaluate_data_quality(
+            spark, spark.read.parquet(runtime.spark_uri(written["warehouse"])), args.data_quality_failure
+        )
+        timings.step("data-quality", step)
+        emit({"step": "data-quality", "report": quality, "message": f"data quality: {quality['verdict']}"})
+        if quality["verdict"] == "fail":
+            raise DataQualityError(quality)
         step = time.monotonic()
         published = publish(storage, args, written, previous, emit)
         timings.step("publish", step)
@@ -336,7 +364,7 @@ def run_job(
         storage.delete([f.uri for f in storage.list_files(area)])
         raise
     manifest = build_manifest(
-        args, plans, statements, sql_sha256, counts, published, quality_failures, started_at, clock(), runtime
+        args, plans, statements, sql_sha256, counts, published, quality, started_at, clock(), runtime
     )
     manifest["timings"] = {"totalMs": round((time.monotonic() - started) * 1000), "steps": timings.steps}
     storage.replace_text(args.manifest_path, json.dumps(manifest, indent=2) + "\n", "application/json")
@@ -352,7 +380,7 @@ def build_manifest(
     sql_sha256: str,
     counts: dict[str, Any],
     published: dict[str, list[str]],
-    quality_failures: list[str],
+    quality: dict[str, Any],
     started: datetime,
     finished: datetime,
     runtime: Runtime,
@@ -394,5 +422,5 @@ def build_manifest(
             "bySource": {p.name: sources[p.name]["quarantined"] for p in plans},
             "byReason": {r: sum(sources[p.name]["byReason"][r] for p in plans) for r in reasons},
         },
-        "dataQuality": {"failed": quality_failures, "onFailure": args.data_quality_failure},
+        "dataQuality": quality,
     }

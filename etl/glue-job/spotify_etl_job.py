@@ -20,7 +20,7 @@ from typing import Any
 import glue_runtime
 from etl_errors import EtlInputError, JobArgumentError
 from job_arguments import parse_job_arguments
-from pipeline import run_job
+from pipeline import DataQualityError, run_job
 from storage import S3_SCHEME, storage_for
 
 
@@ -42,6 +42,8 @@ def error_event(error: BaseException) -> dict[str, Any]:
             "problem": error.problem,
             "message": str(error),
         }
+    if isinstance(error, DataQualityError):
+        return {"step": "error", "kind": "data-quality", "report": error.report, "message": str(error)}
     kind = "argument" if isinstance(error, JobArgumentError) else "internal"
     return {"step": "error", "kind": kind, "message": f"{type(error).__name__}: {error}"}
 

@@ -76,6 +76,7 @@ def test_runs_the_etl_sql_in_order_and_publishes_run_named_files_and_the_manifes
     }
     assert (manifest["warehouse"]["rows"], manifest["quarantine"]["rows"]) == (4, 24)
     assert manifest["job"] == CONTRACT["jobManifest"]
+    assert (manifest["dataQuality"]["verdict"], manifest["dataQuality"]["failed"]) == ("pass", [])
     assert manifest["engine"] == "spark"
     # Every data file is named by the run, in its table's folder; the run's work area is gone.
     for zone in ("warehouse", "quarantine"):
@@ -185,19 +186,19 @@ def test_a_missing_etl_sql_file_is_an_argument_error(runtime: Any, tmp_path: Pat
         run_job(runtime, arguments(root, etl_sql="/nowhere/etl.sql"), LocalStorage())
 
 
-def test_data_quality_checks_fail_the_run_or_warn(runtime: Any, events: Events, tmp_path: Path) -> None:
+def test_the_contracts_data_quality_rules_fail_the_run_or_warn(runtime: Any, tmp_path: Path) -> None:
     root = messy_lake(tmp_path)
-
-    def check(spark: Any, outputs: dict[str, Any]) -> list[str]:
-        rows = outputs["warehouse"].count()
-        return [f"warehouse has {rows} rows, expected at least 5"] if rows < 5 else []
-
-    with pytest.raises(DataQualityError, match="warehouse has 4 rows, expected at least 5"):
-        run_job(runtime, arguments(root), LocalStorage(), quality_checks=[check])
+    # No track is accepted, so no album row is: the warehouse is empty, which the row-count rule refuses.
+    (root / "staging" / "tracks" / "tracks.csv").write_text("track_id,track_popularity\n", "utf-8")
+    with pytest.raises(DataQualityError, match=r"fails 1 of \d+ data-quality rules.*RowCount > 0 \(rows: 0.0\)"):
+        run_job(runtime, arguments(root), LocalStorage())
     assert not (root / "manifest.json").exists() and not (root / "datawarehouse").exists()
-    manifest = run_job(runtime, arguments(root, data_quality_failure="warn"), LocalStorage(), quality_checks=[check])
-    assert manifest["dataQuality"] == {"failed": ["warehouse has 4 rows, expected at least 5"], "onFailure": "warn"}
-    assert any("data-quality rule failed (warn)" in e["message"] for e in events.steps("data-quality"))
+    assert not (root / "_runs").exists()
+    manifest = run_job(runtime, arguments(root, data_quality_failure="warn"), LocalStorage())
+    report = manifest["dataQuality"]
+    assert (report["failed"], report["failureMode"], report["verdict"]) == (["row_count"], "warn", "warn")
+    assert [r["rule"] for r in report["results"]] == [r["name"] for r in CONTRACT["dataQuality"]["rules"]]
+    assert manifest["warehouse"]["rows"] == 0
 
 
 def test_leaves_alone_the_files_of_a_manifest_it_did_not_write(runtime: Any, events: Events, tmp_path: Path) -> None:

@@ -1,4 +1,10 @@
-import { GLUE_JOB_MANIFEST, QUARANTINE_REASONS, SOURCE_NAMES, type SourceName } from '@spotify-lake/contract';
+import {
+  type DataQualityReport,
+  GLUE_JOB_MANIFEST,
+  QUARANTINE_REASONS,
+  SOURCE_NAMES,
+  type SourceName,
+} from '@spotify-lake/contract';
 import type { ReasonCounts } from '../local/manifest';
 
 /** What the Glue job writes where --manifest_path says (its shape: GLUE_JOB_MANIFEST in the contract). */
@@ -19,6 +25,7 @@ export interface GlueJobManifest {
     readonly bySource: Record<SourceName, number>;
     readonly byReason: ReasonCounts;
   };
+  readonly dataQuality: DataQualityReport;
   readonly timings: { readonly totalMs: number; readonly steps: { step: string; ms: number }[] };
 }
 
@@ -57,6 +64,9 @@ export function parseGlueJobManifest(text: string, runId: string): GlueJobManife
     }
   }
   if (!isCount(m.warehouse?.rows) || !isCount(m.quarantine?.rows)) problems.push('output counts are missing');
+  if (!Array.isArray(m.dataQuality?.results) || !['pass', 'warn', 'fail'].includes(m.dataQuality?.verdict)) {
+    problems.push('dataQuality is not a data-quality report');
+  }
   if (problems.length > 0) throw new Error(`the Spark job's manifest is unusable: ${problems.join('; ')}`);
   return m;
 }

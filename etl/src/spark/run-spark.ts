@@ -4,6 +4,7 @@ import { basename, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
+  type DataQualityReport,
   duckDbFileLiteral,
   LAKE_FORMAT,
   LAKE_ZONES,
@@ -16,6 +17,7 @@ import {
 import { faultPoint } from '../lake/fault-points';
 import { asLakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
+import { DataQualityError } from '../local/data-quality';
 import { EtlInputError } from '../local/errors';
 import { ETL_SQL_PATH } from '../local/etl-sql-file';
 import {
@@ -176,6 +178,8 @@ function runJob(
     manifestPath,
     '--etl_sql',
     ETL_SQL_PATH,
+    '--data_quality_failure',
+    settings.dataQualityFailure,
   ];
   const t0 = performance.now();
   const child = spawn(python, args, {
@@ -258,6 +262,7 @@ function jobError(
   stderr: readonly string[],
   links: ReadonlyMap<string, string>,
 ): Error {
+  if (failure?.kind === 'data-quality') return new DataQualityError(failure.report as DataQualityReport);
   if (failure?.kind === 'input') {
     const linked = String(failure.file);
     return new EtlInputError(
@@ -443,6 +448,7 @@ export async function runSparkEtl(options: RunEtlOptions, settings: Settings): P
         bySource,
         byReason,
       },
+      dataQuality: job.manifest.dataQuality,
       timings: { totalMs: Math.round(performance.now() - started), steps },
     };
     const rawRows = Object.fromEntries(SOURCE_NAMES.map((s) => [s, job.manifest.sources[s].rows])) as Record<
@@ -450,6 +456,7 @@ export async function runSparkEtl(options: RunEtlOptions, settings: Settings): P
       number
     >;
     assertManifestInvariants(manifest, rawRows);
+    if (manifest.dataQuality.verdict === 'fail') throw new DataQualityError(manifest.dataQuality);
     signal?.throwIfAborted();
     emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
     await lake.commit(manifest);

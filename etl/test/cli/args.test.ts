@@ -26,6 +26,7 @@ describe('parseCliArgs', () => {
       json: false,
       quiet: false,
       force: false,
+      dataQuality: 'fail',
     });
     expect(DEFAULT_LAKE_DIR).toBe('./.lake');
     expect(DEFAULT_SAMPLE_TRACKS).toBe(20_000);
@@ -95,7 +96,9 @@ describe('parseCliArgs', () => {
       '(default: 20000)',
       '(default: 42)',
       '(default: 2)',
-      '(default: 1.25GB)',
+      '(default: 1.25GB for duckdb, 2GB for spark)',
+      '--engine NAME',
+      '(default: duckdb)',
     ]) {
       expect(USAGE).toContain(text);
     }
