@@ -137,9 +137,13 @@ def scan_csv(data: bytes, header_fields: int, uri: str) -> FileScan:
         problems: list[tuple[int, str]] = []
         if record.problem_at is not None and record.problem is not None:
             problems.append((record.problem_at, record.problem))
+        found = record.fields
         if record.fields > header_fields:
             extra = _field_start(data, pos, record.end, header_fields)
             empty = record.problem is None and EMPTY_EXTRA_FIELDS.fullmatch(data, extra, record.end) is not None
+            # DuckDB reports each extra field; the first (header + 1) is the one a malformed row names. The local
+            # runner names the real count when the extra fields are empty (DuckDB takes those records).
+            found = record.fields if empty else header_fields + 1
             problems.append((extra, TOO_MANY + (EMPTY_EXTRA_NOTE if empty else "")))
         elif record.fields < header_fields and record.problem is None:
             problems.append((record.end, MISSING))
@@ -148,11 +152,32 @@ def scan_csv(data: bytes, header_fields: int, uri: str) -> FileScan:
             problems.append((bad_byte, INVALID_UTF8))
         if problems:
             # A record with several problems is reported with the first in the file, as DuckDB reports it.
-            problem = min(problems)[1].format(expected=header_fields, found=record.fields)
-            text = data[pos : record.end].decode("utf-8", errors="replace")
+            problem = min(problems)[1].format(expected=header_fields, found=found)
+            text = record_text(data[pos : record.end])
             malformed.append(MalformedRecord(records, line, text, f"{name} line {line}: {problem}"))
         pos = record.next
     return FileScan("\r\n" if crlf else "\n", records, malformed)
+
+
+def record_text(raw: bytes) -> str:
+    """A record's bytes as text, an invalid UTF-8 sequence as one `?` per byte its lead byte announces (what DuckDB's
+    reader writes in place of what it cannot decode, so a malformed row's raw_line is the same on both engines)."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    parts: list[str] = []
+    at = 0
+    while at < len(raw):
+        lead = raw[at]
+        length = 1 if lead < 0xC0 else 2 if lead < 0xE0 else 3 if lead < 0xF0 else 4 if lead < 0xF8 else 1
+        chunk = raw[at : at + length]
+        try:
+            parts.append(chunk.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append("?" * len(chunk))
+        at += len(chunk)
+    return "".join(parts)
 
 
 def _header_ends_with_crlf(data: bytes, start: int) -> bool:
@@ -167,16 +192,20 @@ def _header_ends_with_crlf(data: bytes, start: int) -> bool:
 
 
 def _field_start(data: bytes, pos: int, end: int, n: int) -> int:
-    """Where the record's field after the n-th begins (the first extra field), quotes respected."""
+    """Where the record's field after the n-th begins (the first extra field): a quote opens only at a field's start."""
     fields = 0
     at = pos
+    at_start = True
     while at < end:
-        if data[at] == QUOTE:
+        if at_start and data[at] == QUOTE:
             match = QUOTED.match(data, at)
             at = match.end() if match else end
+            at_start = False
             continue
+        at_start = False
         if data[at] == COMMA:
             fields += 1
+            at_start = True
             if fields == n:
                 return at
         at += 1

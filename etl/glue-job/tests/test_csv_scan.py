@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from csv_scan import FileScan, MalformedRecord, scan_csv
+from csv_scan import FileScan, MalformedRecord, record_text, scan_csv
 from etl_errors import EtlInputError
 
 HEADER = b"track_id,track_popularity\n"
@@ -31,9 +31,10 @@ def test_counts_records_not_lines_and_finds_nothing_wrong_in_good_ones() -> None
 
 def test_numbers_records_by_position_and_lines_as_duckdb_does() -> None:
     # Lines: records and empty lines from the header as line 1; a multi-line record counts once.
-    body = b't1,10\n"a\nb",20,x\n\n\nt3\nt4,40\n'
+    body = b't1,10\n"a\nb",20,x,y\n\n\nt3\nt4,40\n'
     assert scan(body).malformed == [
-        bad(2, 3, '"a\nb",20,x', TOO_MANY.format(3)),
+        # DuckDB names the first extra field (header + 1), however many there are.
+        bad(2, 3, '"a\nb",20,x,y', TOO_MANY.format(3)),
         bad(3, 6, "t3", MISSING),
     ]
 
@@ -42,6 +43,7 @@ def test_numbers_records_by_position_and_lines_as_duckdb_does() -> None:
     ("record", "problem"),
     [
         (b"t1,10,x", TOO_MANY.format(3)),
+        (b'x "y,z",1', TOO_MANY.format(3)),
         (b"t1,10,", TOO_MANY.format(3) + " (the extra fields are empty)"),
         (b't1,10,,""', TOO_MANY.format(4) + " (the extra fields are empty)"),
         (b"t1", MISSING),
@@ -61,7 +63,22 @@ def test_numbers_records_by_position_and_lines_as_duckdb_does() -> None:
 def test_finds_each_kind_of_malformed_record_in_duckdbs_words(record: bytes, problem: str) -> None:
     result = scan(b"t0,0\n" + record + b"\nt2,20\n")
     assert result.records == 3
-    assert result.malformed == [bad(2, 3, record.decode("utf-8", errors="replace"), problem)]
+    assert result.malformed == [bad(2, 3, record_text(record), problem)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"t\xff1", "t?1"),
+        (b"t\xc0\xaf1", "t??1"),
+        (b"t\xed\xa0\x801", "t???1"),
+        # The lead byte announces three bytes: the `1` goes with them, as in DuckDB's text of the record.
+        (b"t\xe2\x821,10", "t???,10"),
+        ("é\ufffd".encode(), "é\ufffd"),
+    ],
+)
+def test_a_records_invalid_bytes_read_as_duckdb_writes_them(raw: bytes, text: str) -> None:
+    assert record_text(raw) == text
 
 
 @pytest.mark.parametrize("record", [b'"t1" ,10', b't1,"10"  ', b't"1,10', b"t1,1\x000", "t\ufffd1,10".encode()])

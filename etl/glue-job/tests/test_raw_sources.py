@@ -101,7 +101,7 @@ def test_the_scan_makes_malformed_what_sparks_reader_takes_as_rows(spark: Any, t
         (2, '"x"y,2', "tracks.csv line 3: UNQUOTED VALUE: Value with unterminated quote found.", None, None),
         (
             3,
-            "bad\ufffdbyte,3",
+            "bad?byte,3",
             "tracks.csv line 4: INVALID ENCODING: Invalid unicode (byte sequence mismatch) detected. "
             "This file is not utf-8 encoded.",
             None,
