@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 import spotify_etl_job
 from conftest import ETL_DIR, ETL_SQL, FIXTURES
 from etl_errors import EtlInputError
