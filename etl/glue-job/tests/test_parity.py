@@ -39,8 +39,9 @@ def real_sample() -> str | None:
     return None
 
 
+SAMPLE = real_sample()
 DATASETS: list[tuple[str, list[str] | None]] = [
-    ("real sample", ["--input", real_sample()] if real_sample() else None),
+    ("real sample", ["--input", SAMPLE] if SAMPLE else None),
     ("generated, 5% bad rows", ["--tracks", "20000", "--seed", "42", "--bad-rows", "0.05"]),
     ("generated, 30% bad rows", ["--tracks", "4000", "--seed", "2024", "--bad-rows", "0.3"]),
     *[(f"fixture {name}", ["--input", os.path.join(FIXTURES, name)]) for name in FIXTURE_NAMES],
