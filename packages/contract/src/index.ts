@@ -1,3 +1,4 @@
+export * from './csv-rules';
 export * from './data-contract';
 export * from './data-quality';
 export * from './etl-sql';

@@ -4,9 +4,18 @@ import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, generateDataset, isMemoryLimit } from '@spotify-lake/etl';
+import {
+  DEFAULT_DPU_HOUR_USD,
+  DEFAULT_WORKER_TYPE,
+  DEFAULT_WORKERS,
+  GLUE_WORKER_TYPES,
+  type GlueCostOptions,
+  type GlueWorkerType,
+} from './glue-cost';
 import { type MeasureRequest, measureScale } from './measure-scale';
 import { formatChecks, formatResults, formatRounds, formatSteps } from './report';
 import { combineRounds } from './rounds';
+import { formatSparkResults, measureSparkScale, type SparkScaleResult } from './spark-bench';
 import { checkTargets, KAGGLE_ALBUM_ROWS, type ScaleResult } from './targets';
 
 /** Rounds per scale: the machine's speed drifts, and a median of three steadies the ratio. */
@@ -21,16 +30,25 @@ file order (the floor of the ratio) and over the sources through the transform's
 RSS and the ETL / bare-join ratio (medians of the rounds; peak RSS the highest), with PASS/MISS per target.
 Exits non-zero only on errors, never on a missed target.
 
+With --engine spark it runs the DuckDB engine and then the Spark engine (the Glue job on a local Spark) over the
+same dataset and prints both wall times and what the run would cost on Glue (default scale 1, one round).
+
 Options:
+  --engine NAME        duckdb (the measurements above) or spark (default: duckdb)
   --scales LIST        comma-separated scales (default: 1,10)
   --dir DIR            work folder, removed afterwards (default: ./.bench)
   --seed N             generator seed (default: 42)
   --threads N          DuckDB threads (default: ${DEFAULT_THREADS})
   --memory-limit SIZE  DuckDB memory limit (default: ${DEFAULT_MEMORY_LIMIT})
   --repeat N           rounds per scale (default: ${DEFAULT_ROUNDS})
+  --worker-type TYPE   Glue worker type for the cost, ${GLUE_WORKER_TYPES.join(', ')} (default: ${DEFAULT_WORKER_TYPE})
+  --workers N          Glue workers for the cost (default: ${DEFAULT_WORKERS})
+  --dpu-price USD      price of a DPU-hour (default: ${DEFAULT_DPU_HOUR_USD}, us-east-1)
   -h, --help           show this help`;
 
 interface BenchOptions {
+  engine: 'duckdb' | 'spark';
+  glue: GlueCostOptions;
   scales: number[];
   rounds: number;
   dir: string;
@@ -50,6 +68,10 @@ function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       threads: { type: 'string' },
       'memory-limit': { type: 'string' },
       repeat: { type: 'string' },
+      engine: { type: 'string' },
+      'worker-type': { type: 'string' },
+      workers: { type: 'string' },
+      'dpu-price': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -60,13 +82,31 @@ function parseBenchArgs(argv: string[]): BenchOptions | 'help' {
       throw new Error(`--${option} must be a whole number >= ${min}, got "${value}"`);
     return Number(value);
   };
-  const scales = (values.scales ?? '1,10').split(',').map((s) => whole('scales', s.trim(), 0, 1));
+  const engine = values.engine ?? 'duckdb';
+  if (engine !== 'duckdb' && engine !== 'spark')
+    throw new Error(`--engine must be duckdb or spark, got "${engine}"`);
+  const workerType = values['worker-type'] ?? DEFAULT_WORKER_TYPE;
+  if (!(GLUE_WORKER_TYPES as string[]).includes(workerType))
+    throw new Error(`--worker-type must be one of ${GLUE_WORKER_TYPES.join(', ')}, got "${workerType}"`);
+  const price = Number(values['dpu-price'] ?? DEFAULT_DPU_HOUR_USD);
+  if (!Number.isFinite(price) || price <= 0)
+    throw new Error(`--dpu-price must be a positive number of USD, got "${values['dpu-price']}"`);
+  const glue = {
+    workerType: workerType as GlueWorkerType,
+    workers: whole('workers', values.workers, DEFAULT_WORKERS, 2),
+    pricePerDpuHour: price,
+  };
+  const scales = (values.scales ?? (engine === 'spark' ? '1' : '1,10'))
+    .split(',')
+    .map((s) => whole('scales', s.trim(), 0, 1));
   const memoryLimit = values['memory-limit'] ?? DEFAULT_MEMORY_LIMIT;
   if (!isMemoryLimit(memoryLimit))
     throw new Error(`--memory-limit must look like 512MB or 2GB, got "${memoryLimit}"`);
   return {
+    engine,
+    glue,
     scales,
-    rounds: whole('repeat', values.repeat, DEFAULT_ROUNDS, 1),
+    rounds: whole('repeat', values.repeat, engine === 'spark' ? 1 : DEFAULT_ROUNDS, 1),
     dir: resolve(values.dir ?? '.bench'),
     seed: whole('seed', values.seed, 42, 0),
     threads: whole('threads', values.threads, DEFAULT_THREADS, 1),
@@ -78,6 +118,7 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function runParent(options: BenchOptions): Promise<void> {
   const results: ScaleResult[] = [];
+  const sparkResults: SparkScaleResult[] = [];
   await mkdir(options.dir, { recursive: true });
   try {
     for (const scale of options.scales) {
@@ -94,6 +135,7 @@ async function runParent(options: BenchOptions): Promise<void> {
         workDir,
         threads: options.threads,
         memoryLimit: options.memoryLimit,
+        engine: options.engine,
       };
       await writeFile(join(workDir, 'request.json'), JSON.stringify(request));
       try {
@@ -101,15 +143,23 @@ async function runParent(options: BenchOptions): Promise<void> {
         for (let round = 1; round <= options.rounds; round++) {
           log(`${scale}x: round ${round}/${options.rounds}`);
           await runChild(join(workDir, 'request.json'));
-          rounds.push(JSON.parse(await readFile(join(workDir, 'result.json'), 'utf8')) as ScaleResult);
+          const result = JSON.parse(await readFile(join(workDir, 'result.json'), 'utf8'));
+          if (options.engine === 'spark') sparkResults.push(result as SparkScaleResult);
+          else rounds.push(result as ScaleResult);
         }
-        results.push(combineRounds(rounds));
+        if (rounds.length > 0) results.push(combineRounds(rounds));
       } finally {
         await rm(workDir, { recursive: true, force: true });
       }
     }
   } finally {
     await rmdir(options.dir).catch(() => undefined);
+  }
+  if (options.engine === 'spark') {
+    process.stdout.write(
+      `ETL benchmark, DuckDB and Spark engines (threads ${options.threads}, seed ${options.seed})\n\n${formatSparkResults(sparkResults, options.glue)}\n`,
+    );
+    return;
   }
   const checks = results.flatMap(checkTargets);
   process.stdout.write(
@@ -146,7 +196,8 @@ function runChild(requestFile: string): Promise<void> {
 
 async function runChildMode(requestFile: string): Promise<void> {
   const request = JSON.parse(await readFile(requestFile, 'utf8')) as MeasureRequest;
-  const result = await measureScale(request, log);
+  const result =
+    request.engine === 'spark' ? await measureSparkScale(request, log) : await measureScale(request, log);
   await writeFile(join(request.workDir, 'result.json'), JSON.stringify(result));
 }
 

@@ -13,6 +13,8 @@ export interface MeasureRequest {
   readonly workDir: string;
   readonly threads: number;
   readonly memoryLimit: string;
+  /** `spark`: measure both engines (spark-bench.ts). Default: duckdb. */
+  readonly engine?: 'duckdb' | 'spark';
 }
 
 /**

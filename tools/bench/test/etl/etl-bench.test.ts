@@ -15,6 +15,12 @@ describe('pnpm bench:etl', () => {
     expect(stdout).toContain('--scales LIST        comma-separated scales (default: 1,10)');
     expect(stdout).toContain('never on a missed target');
     expect(stdout).toContain('--repeat N           rounds per scale (default: 3)');
+    expect(stdout).toContain(
+      '--engine NAME        duckdb (the measurements above) or spark (default: duckdb)',
+    );
+    expect(stdout).toContain(
+      '--worker-type TYPE   Glue worker type for the cost, G.025X, G.1X, G.2X, G.4X, G.8X',
+    );
   });
 
   it('exits non-zero naming a bad option, before generating anything', () => {
@@ -24,6 +30,16 @@ describe('pnpm bench:etl', () => {
     expect(bench(['--memory-limit', 'big']).stderr).toContain('--memory-limit must look like 512MB or 2GB');
     expect(bench(['--repeat', '0']).stderr).toBe(
       'bench:etl failed: --repeat must be a whole number >= 1, got "0"\n',
+    );
+    expect(bench(['--engine', 'athena']).stderr).toContain('--engine must be duckdb or spark, got "athena"');
+    expect(bench(['--engine', 'spark', '--worker-type', 'G.3X']).stderr).toContain(
+      '--worker-type must be one of',
+    );
+    expect(bench(['--engine', 'spark', '--workers', '1']).stderr).toContain(
+      '--workers must be a whole number >= 2',
+    );
+    expect(bench(['--engine', 'spark', '--dpu-price', 'free']).stderr).toContain(
+      '--dpu-price must be a positive',
     );
   });
 });
