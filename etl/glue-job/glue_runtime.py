@@ -103,7 +103,9 @@ def local_conf(s3_paths: bool) -> SparkConf:
         conf.set("spark.jars.ivy", os.environ.get("SPOTIFY_LAKE_IVY", os.path.expanduser("~/.ivy2")))
         endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL")
         if endpoint:
+            region = os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
             conf.set("spark.hadoop.fs.s3a.endpoint", endpoint)
+            conf.set("spark.hadoop.fs.s3a.endpoint.region", region)
             conf.set("spark.hadoop.fs.s3a.path.style.access", "true")
             conf.set("spark.hadoop.fs.s3a.connection.ssl.enabled", str(endpoint.startswith("https")).lower())
         conf.set(

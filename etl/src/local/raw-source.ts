@@ -8,7 +8,7 @@ import {
   type SourceName,
 } from '@spotify-lake/contract';
 import type { HeaderMatch } from './header-match';
-import { recordShiftsTable, rejectedRecordsTable } from './record-numbers';
+import { parsedRecordsTable, rejectedRecordsTable } from './record-numbers';
 import { sqlIdentifier, sqlString } from './sql-text';
 
 /**
@@ -151,36 +151,23 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
 
 /**
  * The `checked_<source>` view the rest of the ETL SQL reads: the parsed rows with their record numbers
- * (record-numbers.ts), without those found to carry extra empty fields (they are among the malformed rows), and
- * the malformed rows. The filter is left out when there are none, and the record numbers need no join when one
- * shift numbers every parsed row (`singleShift`, a single file without rejected records): each costs a join.
+ * (record-numbers.ts: `rowid + 1`, or, when records were rejected, the parsed records table by position), without
+ * those found to carry extra empty fields (they are among the malformed rows), and the malformed rows. The filter is
+ * left out when there are none: it costs a join.
  */
-export function checkedViewSql(
-  source: SourceName,
-  withTrailingFields: boolean,
-  singleShift: number | undefined,
-): string {
+export function checkedViewSql(source: SourceName, withTrailingFields: boolean, numbered: boolean): string {
   const [record, rawLine, parseError] = RAW_VIEW_COLUMNS;
   const nulls = `CAST(NULL AS VARCHAR) AS ${rawLine}, CAST(NULL AS VARCHAR) AS ${parseError}`;
-  const trailing = withTrailingFields
-    ? [`WHERE row_id NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
-    : [];
-  const parsed =
-    singleShift !== undefined
-      ? [
-          `SELECT row_id + ${singleShift} AS ${record}, ${nulls}, * EXCLUDE (row_id)`,
-          `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)})`,
-          ...trailing,
-        ]
-      : [
-          `SELECT c.row_id + s.add AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`,
-          `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)}) c`,
-          `ASOF JOIN ${recordShiftsTable(source)} s ON c.row_id >= s.from_row`,
-          ...trailing.map((w) => w.replace('row_id NOT IN', 'c.row_id NOT IN')),
-        ];
   return [
     `CREATE TEMP VIEW ${checkedView(source)} AS`,
-    ...parsed,
+    numbered
+      ? `SELECT n.record AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`
+      : `SELECT c.row_id + 1 AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`,
+    `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)}) c`,
+    ...(numbered ? [`POSITIONAL JOIN ${parsedRecordsTable(source)} n`] : []),
+    ...(withTrailingFields
+      ? [`WHERE c.row_id NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
+      : []),
     'UNION ALL BY NAME',
     `SELECT * FROM ${malformedRowsTable(source)}`,
   ].join('\n');

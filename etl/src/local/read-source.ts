@@ -17,8 +17,8 @@ import {
   createRecordTablesSql,
   type FileLoad,
   numberFileRecords,
+  numberParsedRecords,
   rejectedLines,
-  singleShift,
 } from './record-numbers';
 import { flagTrailingFieldRecords } from './trailing-fields';
 
@@ -91,7 +91,8 @@ export async function readSource(
   }
   await db.run(malformedRawViewSql(source, trailingFieldRows > 0));
   await db.run(createMalformedRowsTableSql(source, checks.sql));
-  await db.run(checkedViewSql(source, trailingFieldRows > 0, await singleShift(db, source)));
+  const numbered = await numberParsedRecords(db, source, records);
+  await db.run(checkedViewSql(source, trailingFieldRows > 0, numbered));
   const [row] = await db.rows(`SELECT COUNT(*) AS n FROM ${checkedView(source)}`);
   return Number(row?.n);
 }

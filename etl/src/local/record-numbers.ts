@@ -12,19 +12,36 @@ import { sqlString } from './sql-text';
  *
  * DuckDB gives the parsed rows of a file in order (rowid) and the rejected ones with their line (records and empty
  * lines counted from the header as line 1). The record scan (csv-record-scan) knows the empty lines, so a rejected
- * line is a position in the file, and the parsed rows fill the positions in between:
- * - `record_shifts_<source>` (from_row, add): a parsed row's record is `rowid + add` of the last shift at or before
- *   its rowid; a shift starts at each file and after each rejected record;
- * - `rejected_records_<source>` (file_path, line, record): the record of each rejected line.
+ * line is a position in the file, and the parsed rows fill the positions in between, in order:
+ * - `rejected_records_<source>` (file_path, line, record): the record of each rejected line;
+ * - `parsed_records_<source>` (record): the other records, in order, one per parsed row: the checked rows take
+ *   them by position (POSITIONAL JOIN, which costs a scan: the ASOF join of a shift table took 1-1.5 s more at 1x).
  */
-export const recordShiftsTable = (source: SourceName) => `record_shifts_${source}`;
 export const rejectedRecordsTable = (source: SourceName) => `rejected_records_${source}`;
+export const parsedRecordsTable = (source: SourceName) => `parsed_records_${source}`;
 
 export function createRecordTablesSql(source: SourceName): string[] {
   return [
-    `CREATE TEMP TABLE ${recordShiftsTable(source)} (from_row BIGINT, add BIGINT)`,
     `CREATE TEMP TABLE ${rejectedRecordsTable(source)} (file_path VARCHAR, line BIGINT, record BIGINT)`,
   ];
+}
+
+/**
+ * Once every file is read: the records of the parsed rows, in order, unless they are simply 1, 2, 3... (no record
+ * was rejected), in which case the rows are numbered `rowid + 1` and the table is not made. Returns whether it was.
+ */
+export async function numberParsedRecords(
+  db: DuckDbSession,
+  source: SourceName,
+  records: number,
+): Promise<boolean> {
+  const [rejected] = await db.rows(`SELECT COUNT(*) AS n FROM ${rejectedRecordsTable(source)}`);
+  if (Number(rejected?.n) === 0) return false;
+  await db.run(
+    `CREATE TEMP TABLE ${parsedRecordsTable(source)} AS SELECT r AS record FROM range(1, ${records + 1}) t(r)
+     WHERE r NOT IN (SELECT record FROM ${rejectedRecordsTable(source)}) ORDER BY r`,
+  );
+  return true;
 }
 
 /** Where one file's parsed rows landed, and what the scan found in it. */
@@ -63,7 +80,7 @@ export async function numberFileRecords(
   load: FileLoad,
   rejected: readonly number[],
 ): Promise<number> {
-  const { scan, firstRowId, inserted, recordsBefore } = load;
+  const { scan, inserted, recordsBefore } = load;
   const path = load.file.path;
   if (scan.records !== inserted + rejected.length) {
     throw readersDisagree(
@@ -82,18 +99,6 @@ export async function numberFileRecords(
     }
   });
 
-  // The k-th parsed row (from 1) is record k + (rejected records before it): after the j-th rejected record
-  // (position p), rows from k = p - j + 1 on are shifted by j.
-  const base = recordsBefore - firstRowId + 1;
-  const shifts = new Map<number, number>([[firstRowId, base]]);
-  positions.forEach((position, index) => {
-    const j = index + 1;
-    const fromRow = firstRowId + position - j;
-    if (fromRow < firstRowId + inserted) shifts.set(fromRow, base + j);
-  });
-  await db.run(
-    `INSERT INTO ${recordShiftsTable(source)} VALUES ${[...shifts].map(([from, add]) => `(${from}, ${add})`).join(', ')}`,
-  );
   if (positions.length > 0) {
     const rows = positions.map(
       (position, j) => `(${sqlString(path)}, ${rejected[j]}, ${recordsBefore + position})`,
@@ -101,10 +106,4 @@ export async function numberFileRecords(
     await db.run(`INSERT INTO ${rejectedRecordsTable(source)} VALUES ${rows.join(', ')}`);
   }
   return scan.records;
-}
-
-/** How many shifts a source has: with one, a row's record is `rowid + add` and needs no join. */
-export async function singleShift(db: DuckDbSession, source: SourceName): Promise<number | undefined> {
-  const rows = await db.rows(`SELECT from_row, add FROM ${recordShiftsTable(source)}`);
-  return rows.length === 1 ? Number(rows[0]!.add) : undefined;
 }
