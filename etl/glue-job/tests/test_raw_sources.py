@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 
+from csv_scan import FileScan
 from etl_errors import EtlInputError
-from raw_sources import SourcePlan, plan_sources, read_raw_view
+from raw_sources import SourceFile, SourcePlan, plan_sources, read_raw_view
 from spotify_contract import CONTRACT
 from storage import LocalStorage
 
@@ -112,32 +113,23 @@ def test_the_scan_makes_malformed_what_sparks_reader_takes_as_rows(spark: Any, t
     ]
 
 
+def with_scan(plan: SourcePlan, records: int) -> SourcePlan:
+    """The plan with a scan that counts `records` records and finds none malformed: one the readers disagree with."""
+    file = plan.files[0]
+    scan = FileScan(file.scan.line_separator, records, [])
+    return SourcePlan(plan.name, plan.fields, plan.raw_view, plan.prefix, [SourceFile(file.uri, file.header, scan)])
+
+
 def test_stops_when_the_readers_disagree_on_a_file(spark: Any, tmp_path: Path) -> None:
     staging = stage(tmp_path, {"tracks/tracks.csv": b"track_id,track_popularity\na,1\nb,2\n"})
-    plan = tracks_plan(staging)
-    scan = plan.files[0].scan
-    lying = SourcePlan(
-        plan.name,
-        plan.fields,
-        plan.raw_view,
-        plan.prefix,
-        [type(plan.files[0])(plan.files[0].uri, plan.files[0].header, type(scan)(scan.line_separator, 3, []))],
-    )
+    lying = with_scan(tracks_plan(staging), 3)
     with pytest.raises(RuntimeError, match=r"the CSV readers disagree on .*tracks.csv \(3 records scanned, 2 read"):
         read_raw_view(spark, lying, str)
 
 
 def test_stops_when_spark_finds_a_record_malformed_that_the_scan_does_not(spark: Any, tmp_path: Path) -> None:
     staging = stage(tmp_path, {"tracks/tracks.csv": b"track_id,track_popularity\na,1\nb,2,3\n"})
-    plan = tracks_plan(staging)
-    scan = plan.files[0].scan
-    lying = SourcePlan(
-        plan.name,
-        plan.fields,
-        plan.raw_view,
-        plan.prefix,
-        [type(plan.files[0])(plan.files[0].uri, plan.files[0].header, type(scan)(scan.line_separator, 2, []))],
-    )
+    lying = with_scan(tracks_plan(staging), 2)
     with pytest.raises(RuntimeError, match=r"disagree on .*tracks.csv \(Spark finds record 2 malformed, the scan"):
         read_raw_view(spark, lying, str)
 

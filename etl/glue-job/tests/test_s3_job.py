@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import ETL_SQL, FIXTURES, GLUE_JOB_DIR, TEST_CREDENTIALS
 
 IVY = os.path.join(sys.prefix, "ivy")

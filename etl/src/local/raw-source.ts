@@ -8,7 +8,6 @@ import {
   type SourceName,
 } from '@spotify-lake/contract';
 import type { HeaderMatch } from './header-match';
-import { parsedRecordsTable, rejectedRecordsTable } from './record-numbers';
 import { sqlIdentifier, sqlString } from './sql-text';
 
 /**
@@ -22,6 +21,10 @@ export const malformedRowsTable = (source: SourceName) => `malformed_rows_${sour
 /** DuckDB's rejects (one row per error; a record can have several) and the scans they came from. */
 export const rejectsTable = (source: SourceName) => `rejects_${source}`;
 export const rejectsScanTable = (source: SourceName) => `rejects_scan_${source}`;
+/** The record of each line DuckDB rejected (record-numbers.ts). */
+export const rejectedRecordsTable = (source: SourceName) => `rejected_records_${source}`;
+/** The column of the checked rows table that holds a parsed row's record, when it is not `rowid + 1`. */
+export const PARSED_RECORD_COLUMN = '_parsed_record';
 /** Parsed rows that had extra, empty fields: malformed, though DuckDB accepted them (trailing-fields.ts). */
 export const trailingFieldsTable = (source: SourceName) => `trailing_fields_${source}`;
 
@@ -151,7 +154,7 @@ export function malformedRawViewSql(source: SourceName, withTrailingFields: bool
 
 /**
  * The `checked_<source>` view the rest of the ETL SQL reads: the parsed rows with their record numbers
- * (record-numbers.ts: `rowid + 1`, or, when records were rejected, the parsed records table by position), without
+ * (record-numbers.ts: `rowid + 1`, or, when records were rejected, the column that holds them), without
  * those found to carry extra empty fields (they are among the malformed rows), and the malformed rows. The filter is
  * left out when there are none: it costs a join.
  */
@@ -161,10 +164,9 @@ export function checkedViewSql(source: SourceName, withTrailingFields: boolean, 
   return [
     `CREATE TEMP VIEW ${checkedView(source)} AS`,
     numbered
-      ? `SELECT n.record AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`
+      ? `SELECT c.${PARSED_RECORD_COLUMN} AS ${record}, ${nulls}, c.* EXCLUDE (row_id, ${PARSED_RECORD_COLUMN})`
       : `SELECT c.row_id + 1 AS ${record}, ${nulls}, c.* EXCLUDE (row_id)`,
     `FROM (SELECT rowid AS row_id, * FROM ${checkedRowsTable(source)}) c`,
-    ...(numbered ? [`POSITIONAL JOIN ${parsedRecordsTable(source)} n`] : []),
     ...(withTrailingFields
       ? [`WHERE c.row_id NOT IN (SELECT row_id FROM ${trailingFieldsTable(source)})`]
       : []),

@@ -2,7 +2,14 @@ import { basename } from 'node:path';
 import type { SourceName } from '@spotify-lake/contract';
 import type { RecordScan } from './csv-record-scan';
 import type { DuckDbSession } from './duckdb-session';
-import { rejectsScanTable, rejectsTable, type SourceFile } from './raw-source';
+import {
+  checkedRowsTable,
+  PARSED_RECORD_COLUMN,
+  rejectedRecordsTable,
+  rejectsScanTable,
+  rejectsTable,
+  type SourceFile,
+} from './raw-source';
 import { sqlString } from './sql-text';
 
 /**
@@ -14,11 +21,11 @@ import { sqlString } from './sql-text';
  * lines counted from the header as line 1). The record scan (csv-record-scan) knows the empty lines, so a rejected
  * line is a position in the file, and the parsed rows fill the positions in between, in order:
  * - `rejected_records_<source>` (file_path, line, record): the record of each rejected line;
- * - `parsed_records_<source>` (record): the other records, in order, one per parsed row: the checked rows take
- *   them by position (POSITIONAL JOIN, which costs a scan: the ASOF join of a shift table took 1-1.5 s more at 1x).
+ * - the parsed rows' records, the others in order, go into a column of the checked rows table (`_parsed_record`),
+ *   once every file is read. A join in the checked view instead would run again for every statement that reads it:
+ *   an ASOF join on a shift table cost 1-1.5 s at 1x and doubled the peak RSS; a POSITIONAL JOIN made the scans
+ *   that follow it single-threaded (the warehouse write took 0.7 s more); the column costs one UPDATE (~0.1 s).
  */
-export const rejectedRecordsTable = (source: SourceName) => `rejected_records_${source}`;
-export const parsedRecordsTable = (source: SourceName) => `parsed_records_${source}`;
 
 export function createRecordTablesSql(source: SourceName): string[] {
   return [
@@ -27,8 +34,8 @@ export function createRecordTablesSql(source: SourceName): string[] {
 }
 
 /**
- * Once every file is read: the records of the parsed rows, in order, unless they are simply 1, 2, 3... (no record
- * was rejected), in which case the rows are numbered `rowid + 1` and the table is not made. Returns whether it was.
+ * Once every file is read: the parsed rows' records, unless they are simply 1, 2, 3... (no record was rejected), in
+ * which case the rows are numbered `rowid + 1` and nothing is added. Returns whether the column was added.
  */
 export async function numberParsedRecords(
   db: DuckDbSession,
@@ -37,10 +44,17 @@ export async function numberParsedRecords(
 ): Promise<boolean> {
   const [rejected] = await db.rows(`SELECT COUNT(*) AS n FROM ${rejectedRecordsTable(source)}`);
   if (Number(rejected?.n) === 0) return false;
+  const rows = checkedRowsTable(source);
+  // The records not rejected, in order: the k-th is the k-th parsed row's.
+  const parsed = `SELECT row_number() OVER (ORDER BY r) - 1 AS row_id, r AS record FROM range(1, ${records + 1}) t(r)
+    WHERE r NOT IN (SELECT record FROM ${rejectedRecordsTable(source)})`;
+  await db.run(`ALTER TABLE ${rows} ADD COLUMN ${PARSED_RECORD_COLUMN} BIGINT`);
   await db.run(
-    `CREATE TEMP TABLE ${parsedRecordsTable(source)} AS SELECT r AS record FROM range(1, ${records + 1}) t(r)
-     WHERE r NOT IN (SELECT record FROM ${rejectedRecordsTable(source)}) ORDER BY r`,
+    `UPDATE ${rows} SET ${PARSED_RECORD_COLUMN} = p.record FROM (${parsed}) p WHERE ${rows}.rowid = p.row_id`,
   );
+  const [missing] = await db.rows(`SELECT COUNT(*) AS n FROM ${rows} WHERE ${PARSED_RECORD_COLUMN} IS NULL`);
+  if (Number(missing?.n) !== 0)
+    throw new Error(`${source}: ${Number(missing?.n)} parsed rows got no record number (a bug)`);
   return true;
 }
 

@@ -18,20 +18,13 @@ import {
   type SourceName,
 } from '@spotify-lake/contract';
 import { faultPoint } from '../lake/fault-points';
-import { asLakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { runSparkEtl } from '../spark/run-spark';
-import {
-  checkDataQuality,
-  DataQualityError,
-  DEFAULT_DATA_QUALITY_FAILURE,
-  isDataQualityFailureMode,
-} from './data-quality';
+import { checkDataQuality, DEFAULT_DATA_QUALITY_FAILURE, isDataQualityFailureMode } from './data-quality';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
 import { ETL_SQL_PATH } from './etl-sql-file';
 import {
-  assertManifestInvariants,
   type EtlManifest,
   type ReasonCounts,
   type SourceSummary,
@@ -40,7 +33,7 @@ import {
 } from './manifest';
 import type { EtlProgressListener } from './progress';
 import { readSource, type StagedFile } from './read-source';
-import { type PlannedInputs, planInputs, readEtlSql, stageInputs } from './run-inputs';
+import { abortRun, commitRun, type PlannedInputs, planInputs, readEtlSql, stageInputs } from './run-inputs';
 
 export interface RunEtlOptions {
   /**
@@ -166,20 +159,11 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
       counts,
       dataQuality,
     });
-    assertManifestInvariants(manifest, rawRows);
-    if (dataQuality.verdict === 'fail') throw new DataQualityError(dataQuality);
-    signal?.throwIfAborted();
-    emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
-    await lake.commit(manifest);
-    const ms = Math.round(performance.now() - started);
-    emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
-    return manifest;
+    return await commitRun(run, manifest, rawRows, started);
   } catch (error) {
     run.db?.close();
     run.db = undefined;
-    await lake.abort();
-    if (signal?.aborted) throw signal.reason;
-    throw asLakeFolderError(lakeDir, 'write the lake', error);
+    return await abortRun(lake, signal, error);
   } finally {
     signal?.removeEventListener('abort', interrupt);
   }

@@ -5,10 +5,12 @@ import { runStagingFolder, SOURCE_NAMES, type SourceName } from '@spotify-lake/c
 import { asLakeFolderError } from '../lake/lake-errors';
 import type { LakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
+import { DataQualityError } from './data-quality';
 import { EtlInputError } from './errors';
 import { ETL_SQL_PATH, loadEtlSql } from './etl-sql-file';
 import { matchHeader } from './header-match';
 import { findSourceFiles, type SourceFiles } from './input-files';
+import { assertManifestInvariants, type EtlManifest, type RawRowCounts } from './manifest';
 import type { EtlProgressListener } from './progress';
 import type { SourceFile } from './raw-source';
 import type { StagedFile } from './read-source';
@@ -83,4 +85,36 @@ export async function stageInputs(
     }
   }
   return staged;
+}
+
+/** The end of a run, the same on both engines: the accounting, the data-quality verdict, then the commit. */
+export async function commitRun(
+  run: {
+    readonly lake: LakeRun;
+    readonly emit: EtlProgressListener;
+    readonly signal: AbortSignal | undefined;
+  },
+  manifest: EtlManifest,
+  rawRows: RawRowCounts,
+  started: number,
+): Promise<EtlManifest> {
+  assertManifestInvariants(manifest, rawRows);
+  if (manifest.dataQuality.verdict === 'fail') throw new DataQualityError(manifest.dataQuality);
+  run.signal?.throwIfAborted();
+  run.emit({ step: 'publish', lakeDir: run.lake.lakeDir, message: `publish to ${run.lake.lakeDir}` });
+  await run.lake.commit(manifest);
+  const ms = Math.round(performance.now() - started);
+  run.emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
+  return manifest;
+}
+
+/** A run that failed or was stopped: what it wrote goes, and it rejects with why (the signal's reason if stopped). */
+export async function abortRun(
+  lake: LakeRun,
+  signal: AbortSignal | undefined,
+  error: unknown,
+): Promise<never> {
+  await lake.abort();
+  if (signal?.aborted) throw signal.reason;
+  throw asLakeFolderError(lake.lakeDir, 'write the lake', error);
 }

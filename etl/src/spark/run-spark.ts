@@ -15,13 +15,11 @@ import {
   type SourceName,
 } from '@spotify-lake/contract';
 import { faultPoint } from '../lake/fault-points';
-import { asLakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { DataQualityError } from '../local/data-quality';
 import { EtlInputError } from '../local/errors';
 import { ETL_SQL_PATH } from '../local/etl-sql-file';
 import {
-  assertManifestInvariants,
   type EtlManifest,
   type ReasonCounts,
   type SourceSummary,
@@ -31,7 +29,7 @@ import {
 import type { EtlProgress, EtlProgressListener } from '../local/progress';
 import type { StagedFile } from '../local/read-source';
 import type { RunEtlOptions, Settings } from '../local/run-etl';
-import { planInputs, readEtlSql, stageInputs } from '../local/run-inputs';
+import { abortRun, commitRun, planInputs, readEtlSql, stageInputs } from '../local/run-inputs';
 import { type GlueJobManifest, parseGlueJobManifest } from './job-manifest';
 import { ensurePythonEnv, GLUE_JOB_DIR } from './python-env';
 
@@ -455,19 +453,10 @@ export async function runSparkEtl(options: RunEtlOptions, settings: Settings): P
       SourceName,
       number
     >;
-    assertManifestInvariants(manifest, rawRows);
-    if (manifest.dataQuality.verdict === 'fail') throw new DataQualityError(manifest.dataQuality);
-    signal?.throwIfAborted();
-    emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
-    await lake.commit(manifest);
-    const ms = Math.round(performance.now() - started);
-    emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
-    return manifest;
+    return await commitRun({ lake, emit, signal }, manifest, rawRows, started);
   } catch (error) {
     child?.kill('SIGKILL');
-    await lake.abort();
-    if (signal?.aborted) throw signal.reason;
-    throw asLakeFolderError(lakeDir, 'write the lake', error);
+    return await abortRun(lake, signal, error);
   } finally {
     signal?.removeEventListener('abort', interrupt);
   }
