@@ -31,6 +31,9 @@ describe('pnpm bench:etl', () => {
     expect(bench(['--repeat', '0']).stderr).toBe(
       'bench:etl failed: --repeat must be a whole number >= 1, got "0"\n',
     );
+  }, 30_000);
+
+  it('names a bad engine or Glue cost option, before generating anything', () => {
     expect(bench(['--engine', 'athena']).stderr).toContain('--engine must be duckdb or spark, got "athena"');
     expect(bench(['--engine', 'spark', '--worker-type', 'G.3X']).stderr).toContain(
       '--worker-type must be one of',
@@ -41,5 +44,5 @@ describe('pnpm bench:etl', () => {
     expect(bench(['--engine', 'spark', '--dpu-price', 'free']).stderr).toContain(
       '--dpu-price must be a positive',
     );
-  });
+  }, 30_000);
 });
