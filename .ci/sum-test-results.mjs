@@ -6,6 +6,8 @@ import { join } from 'node:path';
 const roots = [
   'etl',
   'queries',
+  'dashboard',
+  'pipeline',
   ...['packages', 'stacks', 'tools'].flatMap((dir) =>
     existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [],
   ),

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { DATA_QUALITY_FAILURE_MODES, type DataQualityFailureMode } from '@spotify-lake/contract';
 import { DEFAULT_BAD_ROW_SHARE, DEFAULT_SEED, MAX_BAD_ROW_SHARE } from '../generate';
-import { DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit } from '../local';
+import { DEFAULT_DATA_QUALITY_FAILURE, DEFAULT_MEMORY_LIMIT, DEFAULT_THREADS, isMemoryLimit } from '../local';
 
 /** A command line that cannot be run: printed with a hint to --help, exit code 2. */
 export class UsageError extends Error {
@@ -35,6 +36,8 @@ export interface CliOptions {
   readonly quiet: boolean;
   /** Accept a file-system root, the home folder or a repository as the lake folder. */
   readonly force: boolean;
+  /** What a failed data-quality rule does: `fail` (default; nothing published) or `warn`. */
+  readonly dataQuality: DataQualityFailureMode;
 }
 
 export const USAGE = `Usage: pnpm start [options]
@@ -53,6 +56,7 @@ Options:
   --memory-limit SIZE  DuckDB memory limit, e.g. 512MB, 2GB (default: ${DEFAULT_MEMORY_LIMIT})
   --json               print the run manifest as JSON instead of the summary
   --quiet              no progress lines on stderr
+  --data-quality MODE  fail (default: a failed data-quality rule fails the run, nothing is published) or warn
   --force              allow a file-system root, your home folder or a folder with .git as --lake
                        (a folder that is not empty and not a lake is refused even then)
   -h, --help           show this help
@@ -72,6 +76,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   quiet: { type: 'boolean' },
   force: { type: 'boolean' },
+  'data-quality': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -100,6 +105,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     json: values.json ?? false,
     quiet: values.quiet ?? false,
     force: values.force ?? false,
+    dataQuality: dataQualityMode(values['data-quality']),
   };
 }
 
@@ -144,6 +150,14 @@ function share(option: string, value: string | undefined, fallback: number, max:
     throw new UsageError(`${option} must be a number from 0 to ${max}, got "${value}"`);
   }
   return n;
+}
+
+function dataQualityMode(value: string | undefined): DataQualityFailureMode {
+  if (value === undefined) return DEFAULT_DATA_QUALITY_FAILURE;
+  if (!(DATA_QUALITY_FAILURE_MODES as readonly string[]).includes(value)) {
+    throw new UsageError(`--data-quality must be ${DATA_QUALITY_FAILURE_MODES.join(' or ')}, got "${value}"`);
+  }
+  return value as DataQualityFailureMode;
 }
 
 function memoryLimit(value: string): string {

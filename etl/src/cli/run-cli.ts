@@ -1,4 +1,11 @@
-import { EtlInputError, type EtlManifest, type EtlProgress, LakeFolderError, runEtl } from '../local';
+import {
+  DataQualityError,
+  EtlInputError,
+  type EtlManifest,
+  type EtlProgress,
+  LakeFolderError,
+  runEtl,
+} from '../local';
 import { type CliOptions, parseCliArgs, USAGE, UsageError } from './args';
 import { generateSample, type Sample } from './sample-data';
 import { formatCount, formatSummary } from './summary';
@@ -10,6 +17,15 @@ export interface CliIo {
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** What a program built on this command adds after a run published its lake. */
+export interface RunCliHooks {
+  /**
+   * Called once the lake is committed; returns lines for the summary (on stderr with `--json`, whose stdout is the
+   * manifest alone). A failure here fails the command, though the lake stays published.
+   */
+  readonly afterPublish?: (manifest: EtlManifest) => Promise<readonly string[]>;
+}
 /** Exit codes of a run stopped by a signal, as shells report them: 128 + the signal's number. */
 export const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {
   SIGINT: 130,
@@ -28,7 +44,7 @@ class Interrupted extends Error {
  * the DuckDB query is interrupted, what the run wrote and the generated sample are removed, the lake is left as
  * it was. A second signal exits at once, still removing the sample.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIo, hooks: RunCliHooks = {}): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -77,13 +93,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       threads: options.threads,
       memoryLimit: options.memoryLimit,
       force: options.force,
+      dataQualityFailure: options.dataQuality,
       signal: controller.signal,
     });
-    io.stdout(options.json ? JSON.stringify(manifest, null, 2) : formatSummary(manifest, io.cwd, inputNote));
+    const extra = (await hooks.afterPublish?.(manifest)) ?? [];
+    if (options.json) {
+      io.stdout(JSON.stringify(manifest, null, 2));
+      for (const line of extra) io.stderr(line);
+    } else {
+      io.stdout([formatSummary(manifest, io.cwd, inputNote), ...extra].join('\n'));
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof Interrupted) return SIGNAL_EXIT[error.signal];
-    if (error instanceof EtlInputError || error instanceof LakeFolderError) {
+    if (
+      error instanceof EtlInputError ||
+      error instanceof LakeFolderError ||
+      error instanceof DataQualityError
+    ) {
       io.stderr(`error: ${error.message}`);
       return EXIT.failed;
     }

@@ -72,10 +72,8 @@ export async function removeAbandonedSamples(root: string): Promise<string[]> {
     } else {
       const files = await readdir(dir).catch(() => undefined);
       const age = Date.now() - ((await stat(dir).catch(() => undefined))?.mtimeMs ?? Date.now());
-      abandoned =
-        files !== undefined &&
-        files.every((f) => SAMPLE_FILES.includes(f) || f === SAMPLE_OWNER_FILE) &&
-        age > OWNERLESS_GRACE_MS;
+      const onlySample = files?.every((f) => SAMPLE_FILES.includes(f) || f === SAMPLE_OWNER_FILE) ?? false;
+      abandoned = onlySample && age > OWNERLESS_GRACE_MS;
     }
     if (abandoned) {
       await rm(dir, { recursive: true, force: true });

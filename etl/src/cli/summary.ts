@@ -1,5 +1,11 @@
 import { join, relative } from 'node:path';
-import { LAKE_ZONES, MANIFEST_FILE, QUARANTINE_REASONS, SOURCE_NAMES } from '@spotify-lake/contract';
+import {
+  type DataQualityReport,
+  LAKE_ZONES,
+  MANIFEST_FILE,
+  QUARANTINE_REASONS,
+  SOURCE_NAMES,
+} from '@spotify-lake/contract';
 import type { EtlManifest } from '../local';
 
 export const formatCount = (n: number): string => n.toLocaleString('en-US');
@@ -69,6 +75,17 @@ export function formatSummary(manifest: EtlManifest, cwd: string, input?: string
   );
   lines.push(`Staging:    ${lake(LAKE_ZONES.staging)}`);
   lines.push(`Manifest:   ${lake(MANIFEST_FILE)}`);
+  lines.push(`Quality:    ${formatDataQuality(manifest.dataQuality)}`);
   lines.push(`Time:       ${formatSeconds(manifest.timings.totalMs)}`);
   return lines.join('\n');
+}
+
+/** One line: how many data-quality rules passed, and each failed one with what was observed. */
+export function formatDataQuality(report: DataQualityReport): string {
+  const total = report.results.length;
+  if (report.failed.length === 0) return `${total} of ${total} data-quality rules passed`;
+  const failed = report.results
+    .filter((r) => r.outcome === 'failed')
+    .map((r) => `${r.dqdl} (${r.observedMeaning}: ${r.observed ?? 'none'})`);
+  return `${report.failed.length} of ${total} data-quality rules FAILED (${report.failureMode === 'warn' ? 'warn: published anyway' : 'run failed'}): ${failed.join('; ')}`;
 }

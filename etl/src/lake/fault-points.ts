@@ -29,14 +29,14 @@ export function faultPoint(point: FaultPoint): void {
   const env = process.env;
   if (env.SPOTIFY_LAKE_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
   const pause = env.SPOTIFY_LAKE_PAUSE_AT;
-  if (pause !== undefined && pause.startsWith(`${point}:`)) {
+  if (pause?.startsWith(`${point}:`)) {
     const folder = pause.slice(point.length + 1);
     writeFileSync(join(folder, `paused-${process.pid}`), '');
     // Blocks the process on purpose: a paused run must hold everything it holds, as a slow run would.
     while (!existsSync(join(folder, 'resume'))) sleep(20);
   }
   const fail = env.SPOTIFY_LAKE_FAIL_AT;
-  if (fail !== undefined && fail.startsWith(`${point}:`)) {
+  if (fail?.startsWith(`${point}:`)) {
     const code = fail.slice(point.length + 1);
     throw Object.assign(new Error(`${code}: injected at ${point}`), { code });
   }

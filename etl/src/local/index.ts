@@ -7,6 +7,7 @@ export { LakeFolderError } from '../lake/lake-errors';
  * (the benchmark's baselines, in tools/bench).
  */
 export { readCsvHeader } from './csv-header';
+export { DataQualityError, DEFAULT_DATA_QUALITY_FAILURE } from './data-quality';
 /**
  * The DuckDB session settings the ETL SQL is written for (with the contract's DUCKDB_SHIMS). Public so that
  * anything running statements of `sql/etl.sql` on DuckDB runs them as the ETL does (the benchmark's checked join).

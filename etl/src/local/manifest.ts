@@ -1,4 +1,5 @@
 import {
+  type DataQualityReport,
   type LAKE_FORMAT,
   type LakeFiles,
   QUARANTINE_REASONS,
@@ -60,6 +61,8 @@ export interface EtlManifest {
   readonly sources: Record<SourceName, SourceSummary>;
   readonly warehouse: OutputSummary;
   readonly quarantine: QuarantineSummary;
+  /** Every data-quality rule of the contract on the warehouse as written: outcome, observed value, the verdict. */
+  readonly dataQuality: DataQualityReport;
   readonly timings: { readonly totalMs: number; readonly steps: readonly StepTiming[] };
 }
 

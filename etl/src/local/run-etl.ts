@@ -3,6 +3,8 @@ import { constants, copyFile, readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import {
   checkedView,
+  type DataQualityFailureMode,
+  type DataQualityReport,
   DUCKDB_SHIMS,
   duckDbFileLiteral,
   ETL_OUTPUTS,
@@ -21,6 +23,12 @@ import { faultPoint } from '../lake/fault-points';
 import { asLakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
+import {
+  checkDataQuality,
+  DataQualityError,
+  DEFAULT_DATA_QUALITY_FAILURE,
+  isDataQualityFailureMode,
+} from './data-quality';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
 import { EtlInputError } from './errors';
@@ -58,6 +66,11 @@ export interface RunEtlOptions {
   /** Write the lake into a file-system root, the home folder or a repository. Default: false. */
   force?: boolean;
   /**
+   * What a failed data-quality rule does: `fail` (the run fails, DataQualityError, nothing is published) or `warn`
+   * (the lake is published and the manifest records the failure). Default: `fail`.
+   */
+  dataQualityFailure?: DataQualityFailureMode;
+  /**
    * Stops the run: the running DuckDB query is interrupted, what the run wrote is removed, the previous lake is
    * left as it was, and runEtl rejects with the signal's reason.
    */
@@ -76,6 +89,7 @@ interface Settings {
   threads: number;
   memoryLimit: string;
   heartbeatMs: number;
+  dataQualityFailure: DataQualityFailureMode;
 }
 
 /** What the steps of one run share. */
@@ -126,6 +140,9 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     const warehouse = await timed(run, `write:${ETL_OUTPUTS.warehouse}`, () => writeOutput(run, 'warehouse'));
     faultPoint('after-write:datawarehouse');
     const counts = await timed(run, 'count', () => countRows(run.db!, lake.path(quarantine.files[0]!)));
+    const dataQuality = await timed(run, 'data-quality', () =>
+      checkDataQuality(run.db!, lake.path(warehouse.files[0]!), settings.dataQualityFailure),
+    );
     run.db.close();
     run.db = undefined;
 
@@ -140,8 +157,10 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
       warehouse,
       quarantine,
       counts,
+      dataQuality,
     });
     assertManifestInvariants(manifest, rawRows);
+    if (dataQuality.verdict === 'fail') throw new DataQualityError(dataQuality);
     signal?.throwIfAborted();
     emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
     await lake.commit(manifest);
@@ -180,7 +199,13 @@ function validateOptions(options: RunEtlOptions): Settings {
   if (!isMemoryLimit(memoryLimit)) {
     throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${options.memoryLimit}"`);
   }
-  return { threads, memoryLimit, heartbeatMs };
+  const dataQualityFailure = options.dataQualityFailure ?? DEFAULT_DATA_QUALITY_FAILURE;
+  if (!isDataQualityFailureMode(dataQualityFailure)) {
+    throw new RangeError(
+      `runEtl: dataQualityFailure must be fail or warn, got ${JSON.stringify(options.dataQualityFailure)}`,
+    );
+  }
+  return { threads, memoryLimit, heartbeatMs, dataQualityFailure };
 }
 
 /** Times a step into the manifest's timings, reporting `working` events while it runs long. */
@@ -422,6 +447,7 @@ function buildManifest(parts: {
   warehouse: { rows: number; files: string[]; bytes: number };
   quarantine: { rows: number; files: string[]; bytes: number };
   counts: Counts;
+  dataQuality: DataQualityReport;
 }): EtlManifest {
   const { run, counts, staged } = parts;
   const sources = {} as Record<SourceName, SourceSummary>;
@@ -459,6 +485,7 @@ function buildManifest(parts: {
       bySource: counts.quarantine.bySource,
       byReason: counts.quarantine.byReason,
     },
+    dataQuality: parts.dataQuality,
     // Publishing (a rename and the removal of the replaced files) is not in totalMs: the manifest is written before it.
     timings: { totalMs: Math.round(performance.now() - parts.started), steps: run.steps },
   };

@@ -25,6 +25,7 @@ describe('parseCliArgs', () => {
       json: false,
       quiet: false,
       force: false,
+      dataQuality: 'fail',
     });
     expect(DEFAULT_LAKE_DIR).toBe('./.lake');
     expect(DEFAULT_SAMPLE_TRACKS).toBe(20_000);

@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../../src/generate';
@@ -10,8 +9,13 @@ import { copyFixture, MESSY, tempDir } from '../fixtures/helpers';
 /** The built CLI, as `pnpm start` runs it (turbo builds before testing). */
 const MAIN = resolve(__dirname, '..', '..', 'dist', 'cli', 'main.js');
 
-function cli(args: string[], cwd?: string) {
-  const result = spawnSync(process.execPath, [MAIN, ...args], { encoding: 'utf8', cwd, timeout: 60_000 });
+function cli(args: string[], cwd?: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [MAIN, ...args], {
+    encoding: 'utf8',
+    cwd,
+    timeout: 60_000,
+    env: { ...process.env, ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -87,8 +91,11 @@ describe('the spotify-lake ETL command', () => {
 
   it('without --input, generates a sample, runs on it, and removes the generated files', async () => {
     const lake = join(await tempDir(), 'lake');
-    const samplesBefore = (await readdir(tmpdir())).filter((n) => n.startsWith('spotify-lake-sample-'));
-    const { code, stdout, stderr } = cli(['--lake', lake, '--tracks', '400', '--seed', '7']);
+    // A temp folder of its own: other tests' samples come and go in the shared one.
+    const temp = await tempDir();
+    const { code, stdout, stderr } = cli(['--lake', lake, '--tracks', '400', '--seed', '7'], undefined, {
+      TMPDIR: temp,
+    });
     expect(code).toBe(0);
     expect(stderr).toContain('generate a sample of 400 album-track rows (seed 7)');
     expect(stdout).toContain(
@@ -104,7 +111,6 @@ describe('the spotify-lake ETL command', () => {
     }
     expect(manifest.warehouse.rows).toBe(expected.expected.warehouseRows);
     expect(await readdir(join(lake, 'staging', 'albums', manifest.runId))).toEqual(['albums.csv']);
-    const samplesAfter = (await readdir(tmpdir())).filter((n) => n.startsWith('spotify-lake-sample-'));
-    expect(samplesAfter).toEqual(samplesBefore);
+    expect(await readdir(temp)).toEqual([]);
   });
 });

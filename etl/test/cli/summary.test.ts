@@ -1,6 +1,6 @@
 import { LAKE_FORMAT, QUARANTINE_REASONS } from '@spotify-lake/contract';
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatSummary } from '../../src/cli/summary';
+import { formatBytes, formatCount, formatDataQuality, formatSummary } from '../../src/cli/summary';
 import type { EtlManifest } from '../../src/local';
 
 const zero = Object.fromEntries(
@@ -39,6 +39,21 @@ const manifest: EtlManifest = {
     bySource: { albums: 441, artists: 20, tracks: 233 },
     byReason: { ...zero, bad_value: 694 },
   },
+  dataQuality: {
+    results: [
+      {
+        rule: 'row_count',
+        dqdl: 'RowCount > 0',
+        description: 'The warehouse is not empty.',
+        outcome: 'passed',
+        observed: 19_559,
+        observedMeaning: 'rows',
+      },
+    ],
+    failed: [],
+    failureMode: 'fail',
+    verdict: 'pass',
+  },
   timings: { totalMs: 1234, steps: [] },
 };
 
@@ -60,6 +75,7 @@ describe('formatSummary', () => {
         'Quarantine: 694 rows, 42.5 kB -> .lake/quarantine/',
         'Staging:    .lake/staging/',
         'Manifest:   .lake/manifest.json',
+        'Quality:    1 of 1 data-quality rules passed',
         'Time:       1.23 s',
       ].join('\n'),
     );
@@ -70,6 +86,31 @@ describe('formatSummary', () => {
     expect(text).toContain('Input: generated sample');
     expect(text).toMatch(/-> \/work\/\.lake\/datawarehouse\/$/m);
     expect(text).toMatch(/^Staging: {4}\/work\/\.lake\/staging\/$/m);
+  });
+});
+
+describe('formatDataQuality', () => {
+  it('names each failed rule with what was observed, and whether the run was published', () => {
+    const failed = {
+      ...manifest.dataQuality,
+      results: [
+        ...manifest.dataQuality.results,
+        {
+          rule: 'followers_min',
+          dqdl: 'ColumnValues "followers" >= 0',
+          description: '',
+          outcome: 'failed' as const,
+          observed: -3,
+          observedMeaning: 'smallest value',
+        },
+      ],
+      failed: ['followers_min'],
+      failureMode: 'warn' as const,
+      verdict: 'warn' as const,
+    };
+    expect(formatDataQuality(failed)).toBe(
+      '1 of 2 data-quality rules FAILED (warn: published anyway): ColumnValues "followers" >= 0 (smallest value: -3)',
+    );
   });
 });
 

@@ -36,6 +36,7 @@ function manifest(): EtlManifest {
       bySource: { albums: 2, artists: 1, tracks: 0 },
       byReason: { ...zeroReasonCounts(), bad_value: 1, unknown_track: 2 },
     },
+    dataQuality: { results: [], failed: [], failureMode: 'fail', verdict: 'pass' },
     timings: { totalMs: 0, steps: [] },
   };
 }

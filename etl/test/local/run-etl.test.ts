@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  dataQualityChecks,
   QUARANTINE_COLUMNS,
   QUARANTINE_REASONS,
   SOURCE_NAMES,
@@ -10,6 +11,7 @@ import {
 import { describe, expect, it, vi } from 'vitest';
 import { generateDataset } from '../../src/generate';
 import {
+  DataQualityError,
   DEFAULT_HEARTBEAT_MS,
   EtlInputError,
   type EtlManifest,
@@ -373,7 +375,7 @@ describe('runEtl heartbeats', () => {
     for (const event of working) {
       expect(event).toMatchObject({
         step: 'working',
-        on: expect.stringMatching(/^(stage|read|sql|write|count)/),
+        on: expect.stringMatching(/^(stage|read|sql|write|count|data-quality)/),
       });
       expect(event.message).toMatch(/^still running \S+ \(\d+ s/);
     }
@@ -439,13 +441,18 @@ describe('runEtl input layouts', () => {
     }
   });
 
-  it('accepts a header-only file as a source without rows', async () => {
+  it('accepts a header-only file as a source without rows, when an empty warehouse may be published', async () => {
     const input = await copyFixture(MESSY);
     await writeFile(join(input, 'tracks.csv'), 'track_id,track_popularity\n');
-    const manifest = await runEtl({ inputDir: input, lakeDir: join(await tempDir(), 'lake') });
+    const manifest = await runEtl({
+      inputDir: input,
+      lakeDir: join(await tempDir(), 'lake'),
+      dataQualityFailure: 'warn',
+    });
     expect(manifest.sources.tracks).toMatchObject({ rows: 0, accepted: 0, quarantined: 0 });
     expect(manifest.warehouse.rows).toBe(0);
     expect(manifest.sources.albums.byReason.unknown_track).toBe(6);
+    expect(manifest.dataQuality).toMatchObject({ failed: ['row_count'], verdict: 'warn' });
   });
 
   it('reads CRLF line ends and a UTF-8 byte order mark', async () => {
@@ -459,6 +466,43 @@ describe('runEtl input layouts', () => {
       `SELECT artist_name, genre FROM ${lakeTable(lake, 'datawarehouse')} WHERE artist_id = 'ar2'`,
     );
     expect(band).toEqual({ artist_name: 'The "Band"', genre: 'rock, indie' });
+  });
+});
+
+describe('runEtl data quality', () => {
+  it("records every contract rule's outcome and observed value in the manifest", async () => {
+    const { manifest } = await runMessy();
+    const { results, verdict, failureMode } = manifest.dataQuality;
+    expect({ verdict, failureMode }).toEqual({ verdict: 'pass', failureMode: 'fail' });
+    expect(results.map((r) => r.rule)).toEqual(dataQualityChecks().rules.map((r) => r.name));
+    expect(results.find((r) => r.rule === 'row_count')).toMatchObject({ outcome: 'passed', observed: 4 });
+    expect(results.every((r) => r.outcome === 'passed')).toBe(true);
+    expect(manifest.timings.steps.map((s) => s.step)).toContain('data-quality');
+  });
+
+  it('fails by default when a rule fails, publishing nothing and naming the rule', async () => {
+    const { lake } = await runMessy();
+    const before = await readFile(join(lake, 'manifest.json'), 'utf8');
+    const input = await copyFixture(MESSY);
+    await writeFile(join(input, 'tracks.csv'), 'track_id,track_popularity\n');
+    const error = await runEtl({ inputDir: input, lakeDir: lake }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataQualityError);
+    expect((error as DataQualityError).message).toBe(
+      'the warehouse fails 1 of ' +
+        `${dataQualityChecks().rules.length} data-quality rules, so nothing was published: RowCount > 0 (rows: 0)` +
+        ' (run with --data-quality warn to publish anyway)',
+    );
+    expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe(before);
+  });
+
+  it('refuses an unknown failure mode, naming the option', async () => {
+    await expect(
+      runEtl({
+        inputDir: MESSY,
+        lakeDir: join(await tempDir(), 'lake'),
+        dataQualityFailure: 'never' as never,
+      }),
+    ).rejects.toThrow('runEtl: dataQualityFailure must be fail or warn, got "never"');
   });
 });
 

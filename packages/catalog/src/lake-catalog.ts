@@ -2,9 +2,9 @@ import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import {
   type AwsEnvironment,
-  applyResourceTransform,
   awsEnvironment,
   componentType,
+  createChild,
   mergeTags,
   type ResourceTransform,
   type Tags,
@@ -149,7 +149,7 @@ export class LakeCatalog extends pulumi.ComponentResource {
     construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
     opts: pulumi.CustomResourceOptions = {},
   ): R {
-    return construct(...applyResourceTransform(transform, childName, args, { ...opts, parent: this }));
+    return createChild(this, transform, childName, args, construct, opts);
   }
 
   /**

@@ -27,3 +27,18 @@ export function applyResourceTransform<Args extends object>(
   }
   return [name, { ...args, ...transform }, opts];
 }
+
+/**
+ * Builds a child resource of `parent` after the user's hook for it: what every component does for each child,
+ * `construct(...applyResourceTransform(transform, name, args, { ...opts, parent }))`.
+ */
+export function createChild<Args extends object, R>(
+  parent: pulumi.Resource,
+  transform: ResourceTransform<Args> | undefined,
+  name: string,
+  args: Args,
+  construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
+  opts: pulumi.CustomResourceOptions = {},
+): R {
+  return construct(...applyResourceTransform(transform, name, args, { ...opts, parent }));
+}

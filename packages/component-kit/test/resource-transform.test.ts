@@ -1,6 +1,6 @@
 import type * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { applyResourceTransform } from '../src/resource-transform';
+import { applyResourceTransform, createChild } from '../src/resource-transform';
 
 interface Args {
   a: number;
@@ -39,5 +39,20 @@ describe('applyResourceTransform', () => {
       { ignoreChanges: ['b'] },
       ['lake-data'],
     ]);
+  });
+});
+
+describe('createChild', () => {
+  it('constructs the child with the parent in its options, after the hook', () => {
+    const parent = { urn: 'parent' } as unknown as pulumi.Resource;
+    const built = createChild<Args, unknown[]>(
+      parent,
+      { b: 'hooked' },
+      'child',
+      { a: 1 },
+      (name, args, opts) => [name, args, opts],
+      { protect: true },
+    );
+    expect(built).toEqual(['child', { a: 1, b: 'hooked' }, { protect: true, parent }]);
   });
 });

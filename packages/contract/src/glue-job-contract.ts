@@ -1,3 +1,4 @@
+import { DATA_QUALITY_FAILURE_MODES, dataQualityChecks } from './data-quality';
 import { ETL_OUTPUTS, RAW_VIEW_COLUMNS, rawView, SOURCE_COUNTS_VIEW } from './etl-sql';
 import { LAKE_ZONES, stagingPrefix } from './lake-layout';
 import { QUARANTINE_REASONS } from './quarantine';
@@ -89,14 +90,16 @@ export function glueJobContract() {
     quarantineReasons: [...QUARANTINE_REASONS],
     lakeZones: { ...LAKE_ZONES },
     jobArguments: GLUE_JOB_ARGUMENTS.map((a) => ({ ...a })),
+    // The warehouse's rules, their DQDL ruleset (for EvaluateDataQuality) and the SQL that evaluates them on Spark.
+    dataQuality: { ...dataQualityChecks(), failureModes: [...DATA_QUALITY_FAILURE_MODES] },
   };
 }
 
 /** The Python module holding glueJobContract(), byte for byte what `etl/glue-job/spotify_contract.py` must contain. */
 export function renderGlueJobContractModule(): string {
   const json = JSON.stringify(glueJobContract(), null, 2);
-  if (json.includes("'''") || json.includes('\\'))
-    throw new Error('contract JSON cannot be embedded as a raw string');
+  // A raw string keeps JSON's escapes (the DQDL's \") for json.loads to decode; only ''' would end it early.
+  if (json.includes("'''")) throw new Error('contract JSON cannot be embedded as a raw string');
   return [
     '"""The data contract as the Glue job sees it.',
     '',

@@ -1,4 +1,5 @@
 export * from './data-contract';
+export * from './data-quality';
 export * from './etl-sql';
 export * from './glue-job-contract';
 export * from './lake-layout';

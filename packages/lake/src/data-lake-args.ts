@@ -28,6 +28,8 @@ export interface DataLakeTransforms {
   lifecycle?: ResourceTransform<aws.s3.BucketLifecycleConfigurationArgs>;
   bucketPolicy?: ResourceTransform<aws.s3.BucketPolicyArgs>;
   logging?: ResourceTransform<aws.s3.BucketLoggingArgs>;
+  /** The data bucket's notification configuration (with `eventBridgeNotifications`). */
+  bucketNotification?: ResourceTransform<aws.s3.BucketNotificationArgs>;
   /** Role policies created by the `grant*` methods. */
   rolePolicy?: ResourceTransform<aws.iam.RolePolicyArgs>;
 }
@@ -97,6 +99,13 @@ export interface DataLakeArgs {
    * @default true
    */
   versioning?: boolean;
+  /**
+   * Send the data bucket's events to Amazon EventBridge (`eventbridge: true` on its notification configuration),
+   * e.g. for a rule that starts a job when a file lands in `staging/`. S3 keeps one notification configuration per
+   * bucket, so it belongs here rather than to each consumer. EventBridge charges per event: off unless asked for.
+   * @default false
+   */
+  eventBridgeNotifications?: boolean;
   /**
    * Lifecycle overrides, merged into the defaults field by field and validated against S3's rules.
    * @default defaultLifecycle(): abort incomplete uploads after 1 day; old versions expire after 30 days;

@@ -70,6 +70,10 @@ export class DataLake extends pulumi.ComponentResource {
   readonly zones: LakeZonePrefixes;
   /** The region the lake's buckets live in (the provider's). */
   readonly region: pulumi.Output<string>;
+  /** Whether the data bucket sends its events to EventBridge (`eventBridgeNotifications`). */
+  readonly eventBridgeNotifications: boolean;
+  /** The data bucket's notification configuration; `undefined` unless `eventBridgeNotifications`. */
+  readonly dataBucketNotification: aws.s3.BucketNotification | undefined;
 
   private readonly lakeName: string;
   private readonly settings: ResolvedDataLakeArgs;
@@ -231,6 +235,19 @@ export class DataLake extends pulumi.ComponentResource {
         ),
       );
     }
+
+    this.eventBridgeNotifications = settings.eventBridgeNotifications;
+    this.dataBucketNotification = settings.eventBridgeNotifications
+      ? new aws.s3.BucketNotification(
+          ...applyResourceTransform<aws.s3.BucketNotificationArgs>(
+            settings.transform.bucketNotification,
+            `${name}-data-notification`,
+            { bucket: data.bucket.id, eventbridge: true },
+            // S3 rejects concurrent configuration of a new bucket ("conflicting conditional operation").
+            { parent: this, dependsOn: data.policy ? [data.policy] : [data.ownershipControls] },
+          ),
+        )
+      : undefined;
 
     this.dataBucket = data.bucket;
     this.resultsBucket = results.bucket;

@@ -16,6 +16,7 @@ export const DATA_LAKE_DEFAULTS = {
   minimumTlsVersion: '1.2',
   denyWrongEncryptionUploads: true,
   versioning: true,
+  eventBridgeNotifications: false,
 } as const satisfies Partial<DataLakeArgs>;
 
 /** `DataLakeArgs` with every default applied and every value checked. */
@@ -30,6 +31,7 @@ export interface ResolvedDataLakeArgs {
   minimumTlsVersion: MinimumTlsVersion;
   denyWrongEncryptionUploads: boolean;
   versioning: boolean;
+  eventBridgeNotifications: boolean;
   lifecycle: LakeLifecycle;
   protection: DataProtection;
   tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -54,6 +56,7 @@ const ARG_KEYS: readonly (keyof DataLakeArgs)[] = [
   'minimumTlsVersion',
   'denyWrongEncryptionUploads',
   'versioning',
+  'eventBridgeNotifications',
   'lifecycle',
   'disposableData',
   'tags',
@@ -101,6 +104,7 @@ const TRANSFORM_KEYS: readonly (keyof DataLakeTransforms)[] = [
   'lifecycle',
   'bucketPolicy',
   'logging',
+  'bucketNotification',
   'rolePolicy',
 ];
 
@@ -183,6 +187,11 @@ export function resolveDataLakeArgs(name: string, args: DataLakeArgs, stack: str
       args.denyWrongEncryptionUploads ?? d.denyWrongEncryptionUploads,
     ),
     versioning: flag(owner, 'versioning', args.versioning ?? d.versioning),
+    eventBridgeNotifications: flag(
+      owner,
+      'eventBridgeNotifications',
+      args.eventBridgeNotifications ?? d.eventBridgeNotifications,
+    ),
     lifecycle: resolveLifecycle(owner, args.lifecycle),
     protection: resolveDataProtection(owner, stack, args.disposableData),
     tags: args.tags ?? {},

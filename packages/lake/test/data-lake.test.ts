@@ -440,6 +440,44 @@ describe('DataLake opt-outs', () => {
   });
 });
 
+describe('DataLake EventBridge notifications', () => {
+  const NOTIFICATION = 'aws:s3/bucketNotification:BucketNotification';
+
+  it('are off by default: no notification configuration on any bucket', async () => {
+    const { ofType, lake } = await buildLake(mocks, 'quiet');
+    expect(ofType(NOTIFICATION)).toEqual([]);
+    expect(lake.eventBridgeNotifications).toBe(false);
+    expect(lake.dataBucketNotification).toBeUndefined();
+  });
+
+  it("send the data bucket's events to EventBridge when asked, after the bucket policy", async () => {
+    const { ofType, named, lake } = await buildLake(mocks, 'evented', { eventBridgeNotifications: true });
+    const [notification] = ofType(NOTIFICATION);
+    expect(ofType(NOTIFICATION)).toHaveLength(1);
+    expect(notification!.name).toBe('evented-data-notification');
+    expect(notification!.inputs).toEqual({ bucket: 'evented-data-0000000', eventbridge: true });
+    expect(notification!.parentUrn).toBe(named('evented').urn);
+    expect(notification!.dependencies.sort()).toEqual(['evented-data', 'evented-data-policy']);
+    expect(lake.eventBridgeNotifications).toBe(true);
+    expect(lake.dataBucketNotification).toBeDefined();
+  });
+
+  it('take a transform hook and refuse a value that is not a boolean', async () => {
+    const { named } = await buildLake(mocks, 'notifyhook', {
+      eventBridgeNotifications: true,
+      transform: {
+        bucketNotification: (_args, opts) => {
+          opts.protect = true;
+        },
+      },
+    });
+    expect(named('notifyhook-data-notification').protect).toBe(true);
+    expect(() => new DataLake('badflag', { eventBridgeNotifications: 'yes' as unknown as boolean })).toThrow(
+      'DataLake "badflag": eventBridgeNotifications must be true or false (got "yes")',
+    );
+  });
+});
+
 describe('DataLake transform hooks', () => {
   it('merges an object transform over a child and runs callback transforms once per bucket', async () => {
     const seen: string[] = [];

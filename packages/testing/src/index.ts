@@ -1,3 +1,4 @@
+export * from './cfn-schema';
 export * from './policy-check';
 export * from './policy-evaluation';
 export * from './provider-tags';

@@ -1,6 +1,24 @@
 import * as pulumi from '@pulumi/pulumi';
 import { MIN_BYTES_SCANNED_CUTOFF_PER_QUERY } from '@spotify-lake/catalog';
+import { DATA_QUALITY_FAILURE_MODES, type DataQualityFailureMode } from '@spotify-lake/contract';
+import {
+  assertGlueSchedule,
+  DEFAULT_SCHEDULE,
+  GLUE_WORKER_TYPES,
+  type GlueWorkerType,
+  MAX_WORKERS,
+  MIN_WORKERS,
+  resolveAlertEmails,
+} from '@spotify-lake/glue-etl';
 import type { LakeEncryption } from '@spotify-lake/lake';
+import {
+  assertQuickSightConsistent,
+  principalList,
+  QUICKSIGHT_IMPORT_MODES,
+  QUICKSIGHT_REFRESH_INTERVALS,
+  type QuickSightImportMode,
+  type QuickSightRefresh,
+} from './bi-config';
 import { StackConfigError } from './config-error';
 import { assertProductionSafe } from './production-stacks';
 
@@ -64,6 +82,66 @@ export interface StackConfig {
    * @default {}
    */
   tags: Record<string, string>;
+  /**
+   * `spotify-lake:quicksight`: deploy the QuickSight dashboard (needs a QuickSight subscription in the account).
+   * @default false
+   */
+  quicksight: boolean;
+  /**
+   * `spotify-lake:quicksightOwners`: QuickSight groups or users who may edit the analysis and republish the dashboard
+   * (`group/<name>`, `user/<name>` or ARNs).
+   * @default []
+   */
+  quicksightOwners: string[];
+  /**
+   * `spotify-lake:quicksightViewers`: QuickSight groups or users who may view the dashboard.
+   * @default []
+   */
+  quicksightViewers: string[];
+  /**
+   * `spotify-lake:quicksightImportMode`: `direct-query` (controls re-run the SQL on Athena) or `spice` (imported on
+   * a schedule; the controls are then fixed at their defaults and left out).
+   * @default 'direct-query'
+   */
+  quicksightImportMode: QuickSightImportMode;
+  /**
+   * `spotify-lake:quicksightRefresh`: how often SPICE re-imports the datasets (`hourly` or `daily`, at 03:00 UTC).
+   * @default 'daily'
+   */
+  quicksightRefresh: QuickSightRefresh;
+
+  // The ETL in the cloud (GlueEtlJob, src/etl-stack.ts).
+  /**
+   * `spotify-lake:etlWorkerType`: the Glue worker type of the ETL job.
+   * @default 'G.1X'
+   */
+  etlWorkerType: GlueWorkerType;
+  /**
+   * `spotify-lake:etlWorkers`: the number of Glue workers (2 to 299).
+   * @default 2
+   */
+  etlWorkers: number;
+  /**
+   * `spotify-lake:etlSchedule`: when the ETL runs, as Glue cron in UTC, or `off` for no scheduled run.
+   * @default 'cron(0 3 * * ? *)'
+   */
+  etlSchedule: string | false;
+  /**
+   * `spotify-lake:etlOnUpload`: also run the ETL when files land in `staging/` (turns on the lake's EventBridge
+   * notifications).
+   * @default false
+   */
+  etlOnUpload: boolean;
+  /**
+   * `spotify-lake:alertEmails`: addresses told when a run fails or its data quality does.
+   * @default []
+   */
+  alertEmails: string[];
+  /**
+   * `spotify-lake:dataQualityFailure`: what a failed data-quality rule does to a run: `fail` or `warn`.
+   * @default 'fail'
+   */
+  dataQualityFailure: DataQualityFailureMode;
 }
 
 /** The defaults of every optional key, as the doc comments of `StackConfig` state them. */
@@ -74,6 +152,17 @@ export const STACK_CONFIG_DEFAULTS = {
   queryResultsDays: 7,
   crawler: false,
   tags: {},
+  quicksight: false,
+  quicksightOwners: [],
+  quicksightViewers: [],
+  quicksightImportMode: 'direct-query',
+  quicksightRefresh: 'daily',
+  etlWorkerType: 'G.1X',
+  etlWorkers: MIN_WORKERS,
+  etlSchedule: DEFAULT_SCHEDULE,
+  etlOnUpload: false,
+  alertEmails: [],
+  dataQualityFailure: 'fail',
 } as const satisfies Partial<StackConfig>;
 
 /** The keys of the project namespace this program reads; any other `spotify-lake:` key is a typo. */
@@ -84,6 +173,17 @@ export const STACK_CONFIG_KEYS = [
   'queryResultsDays',
   'crawler',
   'tags',
+  'quicksight',
+  'quicksightOwners',
+  'quicksightViewers',
+  'quicksightImportMode',
+  'quicksightRefresh',
+  'etlWorkerType',
+  'etlWorkers',
+  'etlSchedule',
+  'etlOnUpload',
+  'alertEmails',
+  'dataQualityFailure',
 ] as const;
 type StackConfigKey = (typeof STACK_CONFIG_KEYS)[number];
 
@@ -164,6 +264,32 @@ function tags(key: string, raw: string): Record<string, string> {
   return result;
 }
 
+/** `off`, or a Glue cron expression checked as the ETL job checks it. */
+function schedule(key: string, raw: string): string | false {
+  if (raw.trim() === 'off') return false;
+  try {
+    assertGlueSchedule(raw);
+  } catch (error) {
+    throw new StackConfigError(key, `${(error as Error).message}, or off`, `'${DEFAULT_SCHEDULE}'`);
+  }
+  return raw.trim();
+}
+
+/** A JSON list of email addresses, each once. */
+function emails(key: string, raw: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new StackConfigError(key, `must be a list of email addresses (got ${shown(raw)})`);
+  }
+  try {
+    return resolveAlertEmails(parsed);
+  } catch (error) {
+    throw new StackConfigError(key, (error as Error).message.replace(/^alertEmails/, ''));
+  }
+}
+
 // Standard, GovCloud, China and ISO partitions: us-east-1, us-gov-west-1, cn-north-1, us-iso-east-1.
 const AWS_REGION = /^[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2}$/;
 
@@ -218,7 +344,27 @@ export function parseStackConfig(stack: string, raw: RawConfig): StackConfig {
     ),
     crawler: read('crawler', d.crawler, bool),
     tags: read('tags', { ...d.tags }, tags),
+    quicksight: read('quicksight', d.quicksight, bool),
+    quicksightOwners: read('quicksightOwners', [...d.quicksightOwners], principalList),
+    quicksightViewers: read('quicksightViewers', [...d.quicksightViewers], principalList),
+    quicksightImportMode: read('quicksightImportMode', d.quicksightImportMode, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_IMPORT_MODES),
+    ),
+    quicksightRefresh: read('quicksightRefresh', d.quicksightRefresh, (k, v) =>
+      oneOf(k, v, QUICKSIGHT_REFRESH_INTERVALS),
+    ),
+    etlWorkerType: read('etlWorkerType', d.etlWorkerType, (k, v) => oneOf(k, v, GLUE_WORKER_TYPES)),
+    etlWorkers: read('etlWorkers', d.etlWorkers, (k, v) =>
+      wholeNumber(k, v, MIN_WORKERS, MAX_WORKERS, 'workers'),
+    ),
+    etlSchedule: read('etlSchedule', d.etlSchedule, schedule),
+    etlOnUpload: read('etlOnUpload', d.etlOnUpload, bool),
+    alertEmails: read('alertEmails', [...d.alertEmails], emails),
+    dataQualityFailure: read('dataQualityFailure', d.dataQualityFailure, (k, v) =>
+      oneOf(k, v, DATA_QUALITY_FAILURE_MODES),
+    ),
   };
+  assertQuickSightConsistent(config);
   assertProductionSafe(config);
   return config;
 }

@@ -3,11 +3,15 @@
  * Configuration is checked before any resource is declared, so a bad value stops the update with an error naming
  * its key and creates nothing.
  */
+import { createBiStack } from './bi-stack';
 import { loadStackConfig } from './config';
+import { createEtlStack } from './etl-stack';
 import { createLakeStack } from './lake-stack';
 
 const config = loadStackConfig();
 const { lake, catalog } = createLakeStack(config);
+const etl = createEtlStack(config, lake, catalog);
+const dashboard = createBiStack(config, lake, catalog);
 
 export const region = lake.region;
 export const encryption = config.encryption;
@@ -28,3 +32,11 @@ export const resultsLocation = catalog.resultsLocation;
 export const namedQueryNames = catalog.namedQueryNames;
 /** Undefined unless spotify-lake:crawler is true. */
 export const crawlerName = catalog.crawlerName;
+/** The QuickSight dashboard; absent unless spotify-lake:quicksight is true. */
+export const quicksightDashboardId = dashboard?.dashboardId;
+export const quicksightDashboardArn = dashboard?.dashboardArn;
+
+// The ETL in the cloud (GlueEtlJob).
+export const etlJobName = etl.jobName;
+export const etlWorkflowName = etl.workflowName;
+export const alertsTopicName = etl.alertsTopicName;

@@ -25,6 +25,8 @@ export function dataLakeArgs(config: StackConfig): DataLakeArgs {
     encryption: config.encryption,
     lifecycle: { queryResultsExpirationDays: config.queryResultsDays },
     ...(config.disposableData ? { disposableData: { enabled: true, confirm: config.stack } } : {}),
+    // The ETL's on-upload trigger listens to the data bucket's events (etl-stack.ts).
+    ...(config.etlOnUpload ? { eventBridgeNotifications: true } : {}),
     tags: stackTags(config),
   };
 }

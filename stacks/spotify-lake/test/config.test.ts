@@ -18,6 +18,15 @@ import { StackConfigError } from '../src/config-error';
 import { setupPulumiMocks } from './support/pulumi-mocks';
 
 const REGION = { 'aws:region': 'eu-west-1' } as const;
+/** The ETL keys' defaults (tested in etl-config below). */
+const ETL_DEFAULTS = {
+  etlWorkerType: 'G.1X',
+  etlWorkers: 2,
+  etlSchedule: 'cron(0 3 * * ? *)',
+  etlOnUpload: false,
+  alertEmails: [],
+  dataQualityFailure: 'fail',
+};
 const parse = (extra: Record<string, string>, stack = 'dev') =>
   parseStackConfig(stack, { ...REGION, ...extra });
 /** The error parsing `raw` throws; fails the test when it throws none. */
@@ -43,6 +52,12 @@ describe('parseStackConfig', () => {
       queryResultsDays: 7,
       crawler: false,
       tags: {},
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
+      ...ETL_DEFAULTS,
     });
   });
 
@@ -77,6 +92,12 @@ describe('parseStackConfig', () => {
       queryResultsDays: 1,
       crawler: true,
       tags: { team: 'analytics', 'cost center': '42' },
+      quicksight: false,
+      quicksightOwners: [],
+      quicksightViewers: [],
+      quicksightImportMode: 'direct-query',
+      quicksightRefresh: 'daily',
+      ...ETL_DEFAULTS,
     });
   });
 
@@ -269,5 +290,49 @@ describe('loadStackConfig', () => {
     expect(() => loadStackConfig()).toThrow(
       'Invalid configuration spotify-lake:crawler: must be true or false',
     );
+  });
+});
+
+describe('the ETL keys', () => {
+  it('read every value in the spelling the Pulumi CLI passes', () => {
+    const config = parse({
+      'spotify-lake:etlWorkerType': 'G.2X',
+      'spotify-lake:etlWorkers': '10',
+      'spotify-lake:etlSchedule': 'cron(30 1 ? * MON-FRI *)',
+      'spotify-lake:etlOnUpload': 'true',
+      'spotify-lake:alertEmails': '["ops@example.com","data@example.org"]',
+      'spotify-lake:dataQualityFailure': 'warn',
+    });
+    expect(config).toMatchObject({
+      etlWorkerType: 'G.2X',
+      etlWorkers: 10,
+      etlSchedule: 'cron(30 1 ? * MON-FRI *)',
+      etlOnUpload: true,
+      alertEmails: ['ops@example.com', 'data@example.org'],
+      dataQualityFailure: 'warn',
+    });
+    expect(parse({ 'spotify-lake:etlSchedule': 'off' }).etlSchedule).toBe(false);
+  });
+
+  it.each([
+    ['etlWorkerType', 'G.025X', 'must be one of G.1X, G.2X'],
+    ['etlWorkers', '1', 'must be a whole number of workers from 2 to 299 (got "1")'],
+    ['etlWorkers', 'many', 'must be a whole number of workers from 2 to 299'],
+    ['etlSchedule', 'daily', 'schedule must be cron(Minutes Hours Day-of-month Month Day-of-week Year)'],
+    [
+      'etlSchedule',
+      'cron(0 3 * * * *)',
+      'must have ? in exactly one of day-of-month and day-of-week, or off',
+    ],
+    ['etlOnUpload', 'yes', 'must be true or false (got "yes")'],
+    ['alertEmails', 'ops@example.com', 'must be a list of email addresses (got "ops@example.com")'],
+    ['alertEmails', '["ops"]', '[0] is not an email address: "ops"'],
+    ['alertEmails', '["a@example.com","a@example.com"]', 'lists a@example.com twice'],
+    ['dataQualityFailure', 'ignore', 'must be one of fail, warn (got "ignore")'],
+  ])('spotify-lake:%s %j is refused, naming the key', (key, value, problem) => {
+    const error = rejected({ [`spotify-lake:${key}`]: value });
+    expect(error.key).toBe(`spotify-lake:${key}`);
+    expect(error.message).toContain(`Invalid configuration spotify-lake:${key}: `);
+    expect(error.message).toContain(problem);
   });
 });

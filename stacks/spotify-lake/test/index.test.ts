@@ -80,12 +80,15 @@ function itIsSecureByDefault(load: () => ProgramRun) {
     expect(wildcardViolations(run.resources)).toEqual([]);
   });
 
-  it('declares the two components at the stack root and every resource inside them', () => {
+  it('declares the components at the stack root and every resource inside them', () => {
     const run = load();
     const roots = run.resources.filter((r) => r.parent === undefined || r.parent.startsWith('spotify-lake-'));
     expect(roots.map((r) => [r.type, r.name])).toEqual([
       ['spotify:lake:DataLake', 'spotify'],
       ['spotify:catalog:LakeCatalog', 'spotify'],
+      ['spotify:etl:GlueEtlJob', 'spotify'],
+      // The QuickSight dashboard, on the stacks that turn it on (bi-stack.test.ts).
+      ...(run.outputs.quicksightDashboardId ? [['spotify:bi:LakeDashboard', 'spotify']] : []),
     ]);
     expect(run.resources.filter((r) => r.custom).every((r) => r.parent === 'spotify')).toBe(true);
   });

@@ -126,14 +126,19 @@ describe.each(PUBLIC.map((p) => [p.manifest.name, p] as const))('%s', (name, pkg
     const readme = readFileSync(join(pkg.dir, 'README.md'), 'utf8');
     const install = readme.split(/^## Install\s*$/m)[1]?.split(/^## /m)[0];
     expect(install, 'a "## Install" section').toBeDefined();
-    expect(install).toContain(`npm install ${name}`);
+    // npm, pnpm or yarn, the package among what the command installs.
+    expect(install).toMatch(
+      new RegExp(`(npm install|pnpm add|yarn add) [^\\n]*${name.replace('/', '\\/')}(\\s|$)`),
+    );
     for (const peer of Object.keys(manifest.peerDependencies ?? {})) {
       if (!manifest.peerDependenciesMeta?.[peer]?.optional) expect(install).toContain(peer);
     }
   });
 
-  it('has a CHANGELOG', () => {
-    expect(readFileSync(join(pkg.dir, 'CHANGELOG.md'), 'utf8')).toMatch(new RegExp(`^# ${name}\\n`));
+  it('has a CHANGELOG with an entry for its version (Changesets adds the next ones under the title)', () => {
+    const changelog = readFileSync(join(pkg.dir, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toMatch(/^# .+\n/);
+    expect(changelog).toMatch(new RegExp(`^## ${manifest.version.replaceAll('.', '\\.')}$`, 'm'));
   });
 
   it('has an example that its typecheck compiles', () => {

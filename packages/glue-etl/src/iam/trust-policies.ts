@@ -1,0 +1,50 @@
+import type * as aws from '@pulumi/aws';
+
+/**
+ * Glue may assume the job role for this account only. `IfExists` because Glue does not document sending
+ * `aws:SourceAccount` when it assumes a job role, and a plain `StringEquals` on a missing key would deny every run;
+ * `iam:PassRole`, which never crosses accounts, is the first guard.
+ */
+export function glueJobTrustPolicy(accountId: string): aws.iam.PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'GlueRunsJobsForThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'glue.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
+      },
+    ],
+  };
+}
+
+/** EventBridge may assume the role only for the given rule of this account (it sends both keys). */
+export function eventBridgeTrustPolicy(accountId: string, ruleArn: string): aws.iam.PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'EventBridgeRuleOfThisAccount',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: 'sts:AssumeRole',
+        Condition: {
+          StringEquals: { 'aws:SourceAccount': accountId },
+          ArnEquals: { 'aws:SourceArn': ruleArn },
+        },
+      },
+    ],
+  };
+}
+
+/** What the upload rule's role may do: notify this workflow's EVENT trigger, nothing else. */
+export function notifyWorkflowPolicy(workflowArn: string): aws.iam.PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'NotifyWorkflow', Effect: 'Allow', Action: ['glue:notifyEvent'], Resource: workflowArn },
+    ],
+  };
+}
