@@ -18,9 +18,10 @@ import {
   SOURCE_COUNTS_VIEW,
   SOURCE_NAMES,
   type SourceName,
+  UnreadablePathError,
 } from '@spotify-lake/contract';
 import { faultPoint } from '../lake/fault-points';
-import { asLakeFolderError } from '../lake/lake-errors';
+import { asLakeFolderError, LakeFolderError } from '../lake/lake-errors';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
 import {
@@ -71,11 +72,20 @@ export interface RunEtlOptions {
    */
   dataQualityFailure?: DataQualityFailureMode;
   /**
+   * Writes files derived from the new lake (the dashboard page) right after the commit, while the run still holds
+   * the lake: each file is created through `lake.willCreate` (journaled, so a crash leaves nothing behind) and put in
+   * place with `rename`. A failure is a LakeFolderError saying the lake was published. Default: none.
+   */
+  afterCommit?: (manifest: EtlManifest, lake: LakeFileWriter) => Promise<void>;
+  /**
    * Stops the run: the running DuckDB query is interrupted, what the run wrote is removed, the previous lake is
    * left as it was, and runEtl rejects with the signal's reason.
    */
   signal?: AbortSignal;
 }
+
+/** What an `afterCommit` hook may do in the lake: create a file (journaled first), and name a path. */
+export type LakeFileWriter = Pick<LakeRun, 'willCreate' | 'path' | 'runId' | 'lakeDir'>;
 
 export const DEFAULT_THREADS = 2;
 export const DEFAULT_MEMORY_LIMIT = '1.25GB';
@@ -163,7 +173,8 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
     if (dataQuality.verdict === 'fail') throw new DataQualityError(dataQuality);
     signal?.throwIfAborted();
     emit({ step: 'publish', lakeDir, message: `publish to ${lakeDir}` });
-    await lake.commit(manifest);
+    const { afterCommit } = options;
+    await lake.commit(manifest, afterCommit && (() => afterCommit(manifest, lake)));
     const ms = Math.round(performance.now() - started);
     emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
     return manifest;
@@ -290,6 +301,13 @@ async function stageInputs(
       if (used.has(name)) name = `${String(index + 1).padStart(3, '0')}-${name}`;
       used.add(name);
       const relative = `${runStagingFolder(source, run.lake.runId)}${name}`;
+      try {
+        // DuckDB reads the staged copy: refuse, before copying, a path it could not read literally.
+        duckDbFileLiteral(run.lake.path(relative));
+      } catch (error) {
+        if (!(error instanceof UnreadablePathError)) throw error;
+        throw new LakeFolderError(run.lake.lakeDir, error.message, { cause: error });
+      }
       const target = await run.lake.willCreate(relative);
       try {
         await copyFile(file.path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
