@@ -1,3 +1,4 @@
+import type { DashboardModel } from '@spotify-lake/bi';
 import {
   albumPopularityHistogram,
   avgTrackPopularityByAlbum,
@@ -7,6 +8,7 @@ import {
   topArtistsByFollowers,
   topLabels,
 } from '@spotify-lake/queries';
+import { toModel } from './model/to-model';
 import { dropdown, slider } from './spec/controls';
 import { defineDashboard } from './spec/dashboard-spec';
 import { formats } from './spec/fields';
@@ -124,3 +126,15 @@ export const projectDashboard = defineDashboard({
     },
   ],
 });
+
+/** How the deployed datasets get their rows: Athena on every view, or SPICE refreshed on a schedule. */
+export type DashboardImportMode = 'direct' | 'spice';
+
+/**
+ * The project dashboard's model for a deployment: over the stack's Glue database, and with SPICE its controls fixed
+ * at their defaults (a SPICE dataset runs its SQL once per refresh, so a control cannot change it). The stack
+ * deploys this model and the drift check compares the deployed dashboard with it, so the two cannot disagree.
+ */
+export function projectDashboardModel(database: string, importMode: DashboardImportMode): DashboardModel {
+  return toModel(projectDashboard, { database }, { fixControls: importMode === 'spice' });
+}

@@ -4,9 +4,24 @@
  * dashboard written beside it as `<lake>/dashboard.html`. The ETL package knows nothing of the dashboard; this
  * program composes the two.
  */
+import { rename, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { writeDashboardHtml } from '@spotify-lake/dashboard/local';
-import { runCli } from '@spotify-lake/etl';
+import { DASHBOARD_FILE, renderDashboardHtml } from '@spotify-lake/dashboard/local';
+import { faultPoint, type LakeFileWriter, runCli } from '@spotify-lake/etl';
+
+/**
+ * Writes the page of the lake just committed, while the run still holds the lake: under a journaled temporary
+ * name first (a crash leaves nothing the next run does not remove), then renamed over `dashboard.html`.
+ */
+export async function writeDashboard(lake: LakeFileWriter): Promise<string> {
+  const html = await renderDashboardHtml({ lakeDir: lake.lakeDir });
+  const temp = await lake.willCreate(`${DASHBOARD_FILE}.${lake.runId}.tmp`);
+  await writeFile(temp, html);
+  faultPoint('after-derived-file-temp');
+  const path = lake.path(DASHBOARD_FILE);
+  await rename(temp, path);
+  return path;
+}
 
 /** The summary line naming the page, relative to where the command runs when that is shorter. */
 export function dashboardLine(path: string, cwd: string): string {
@@ -23,10 +38,7 @@ export function main(argv: readonly string[], cwd = process.cwd()): Promise<numb
       cwd,
     },
     {
-      afterPublish: async (manifest) => {
-        const { path } = await writeDashboardHtml({ lakeDir: manifest.lakeDir });
-        return [dashboardLine(path, cwd)];
-      },
+      afterCommit: async (_manifest, lake) => [dashboardLine(await writeDashboard(lake), cwd)],
     },
   );
 }

@@ -9,30 +9,38 @@ import { renderHtml } from './render-html';
 export const DASHBOARD_FILE = 'dashboard.html';
 
 /**
- * Runs the dashboard's typed queries on the local lake and writes `<lakeDir>/dashboard.html`: one self-contained
- * page (chart library, data and style inline) that opens from disk with no network. Returns its path.
+ * Runs the dashboard's typed queries on the local lake (the files its manifest lists) and returns the page: one
+ * self-contained HTML document (chart library, data and style inline) that opens from disk with no network.
  */
+export async function renderDashboardHtml(options: {
+  lakeDir: string;
+  spec?: DashboardSpec;
+}): Promise<string> {
+  const dashboard = await LocalDashboard.open(options.spec ?? projectDashboard, options.lakeDir);
+  try {
+    return renderHtml(await dashboard.page('static'));
+  } finally {
+    dashboard.close();
+  }
+}
+
+/** Writes `renderDashboardHtml`'s page to `<lakeDir>/dashboard.html` (or `outFile`) and returns its path. */
 export async function writeDashboardHtml(options: {
   lakeDir: string;
   spec?: DashboardSpec;
   /** Where to write; default `<lakeDir>/dashboard.html`. */
   outFile?: string;
 }): Promise<{ path: string }> {
-  const dashboard = await LocalDashboard.open(options.spec ?? projectDashboard, options.lakeDir);
+  const html = await renderDashboardHtml(options);
+  const path = options.outFile ?? join(options.lakeDir, DASHBOARD_FILE);
+  // Written aside and renamed into place: a reader or a crash never sees half a page.
+  const temp = `${path}.${process.pid}.tmp`;
   try {
-    const page = await dashboard.page('static');
-    const path = options.outFile ?? join(dashboard.lakeDir, DASHBOARD_FILE);
-    // Written aside and renamed into place: a reader or a crash never sees half a page.
-    const temp = `${path}.${process.pid}.tmp`;
-    try {
-      await writeFile(temp, renderHtml(page));
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    return { path };
-  } finally {
-    dashboard.close();
+    await writeFile(temp, html);
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
   }
+  return { path };
 }

@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWPORT } from '../../src/browser/chromium';
@@ -111,7 +111,9 @@ describe.skipIf(CHROMIUM_MISSING)('the dashboard in chromium', () => {
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(VIEWPORT.width);
     expect(watched.errors).toEqual([]);
     expect(watched.requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
-    const screenshot = join(lake.lakeDir, 'dashboard.png');
+    // Kept after the run (test-output/ is ignored by git), to look at what the test saw.
+    const screenshot = join(__dirname, '..', '..', 'test-output', 'dashboard.png');
+    mkdirSync(dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(statSync(screenshot).size).toBeGreaterThan(20_000);
     await page.close();

@@ -3,6 +3,7 @@ import {
   EtlInputError,
   type EtlManifest,
   type EtlProgress,
+  type LakeFileWriter,
   LakeFolderError,
   runEtl,
 } from '../local';
@@ -19,13 +20,14 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-/** What a program built on this command adds after a run published its lake. */
+/** What a program built on this command adds to a run. */
 export interface RunCliHooks {
   /**
-   * Called once the lake is committed; returns lines for the summary (on stderr with `--json`, whose stdout is the
-   * manifest alone). A failure here fails the command, though the lake stays published.
+   * Writes files derived from the new lake right after its commit, while the run holds the lake (see runEtl's
+   * `afterCommit`); returns lines for the summary (on stderr with `--json`, whose stdout is the manifest alone).
+   * A failure fails the command with one line saying the lake was published.
    */
-  readonly afterPublish?: (manifest: EtlManifest) => Promise<readonly string[]>;
+  readonly afterCommit?: (manifest: EtlManifest, lake: LakeFileWriter) => Promise<readonly string[]>;
 }
 /** Exit codes of a run stopped by a signal, as shells report them: 128 + the signal's number. */
 export const SIGNAL_EXIT: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {
@@ -87,6 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: RunCliHo
       inputDir = sample.dataset.dir;
       inputNote = `generated sample of ${formatCount(options.tracks)} album-track rows (seed ${options.seed}, ${options.badRowShare * 100}% bad rows), kept in staging/`;
     }
+    let extra: readonly string[] = [];
+    const { afterCommit } = hooks;
     const manifest: EtlManifest = await runEtl({
       engine: options.engine,
       inputDir,
@@ -97,8 +101,14 @@ export async function runCli(argv: readonly string[], io: CliIo, hooks: RunCliHo
       force: options.force,
       dataQualityFailure: options.dataQuality,
       signal: controller.signal,
+      ...(afterCommit === undefined
+        ? {}
+        : {
+            afterCommit: async (published, lake) => {
+              extra = await afterCommit(published, lake);
+            },
+          }),
     });
-    const extra = (await hooks.afterPublish?.(manifest)) ?? [];
     if (options.json) {
       io.stdout(JSON.stringify(manifest, null, 2));
       for (const line of extra) io.stderr(line);

@@ -21,7 +21,9 @@ export const FAULT_POINTS = [
   'during-cleanup',
   'after-cleanup',
 ] as const;
-export type FaultPoint = (typeof FAULT_POINTS)[number];
+/** Points in what runs after the commit (files derived from the lake, such as the dashboard page). */
+export const DERIVED_FILE_FAULT_POINTS = ['after-derived-file-temp'] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number] | (typeof DERIVED_FILE_FAULT_POINTS)[number];
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 

@@ -87,7 +87,7 @@ export async function acquireLakeLock(lakeDir: string, path: string, runId: stri
         const how =
           state === 'unknown'
             ? `if no run is going on ${found.owner.host}, remove ${path}`
-            : 'wait for it to finish';
+            : `wait for it to finish (if no run is going, the lock is stale: remove ${path})`;
         throw new LakeFolderError(
           lakeDir,
           `another ETL run holds the lake: ${describeOwner(found.owner)}; ${how}`,

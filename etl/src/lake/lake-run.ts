@@ -12,12 +12,14 @@ import { asLakeFolderError, LakeFolderError } from './lake-errors';
 import { assertSafeLakeTarget, inspectLakeFolder, PRIVATE_MARKER, privateMarkerText } from './lake-guard';
 import { acquireLakeLock, type LakeLock } from './lake-lock';
 import { isLegacyRunFolder } from './legacy-manifest';
+import { currentProcess } from './process-identity';
 import {
+  type CommittedLake,
   deleteLakeFiles,
-  journalPath,
   recordCreated,
   recoverInterruptedRuns,
   scratchPath,
+  settleRun,
   startJournal,
 } from './run-journal';
 
@@ -47,10 +49,12 @@ export interface LakeRun {
   willCreate(relative: string): Promise<string>;
   /**
    * Publishes the run: writes the manifest under a temporary name, checks the lock is still this run's, renames
-   * it over manifest.json (the commit point), then deletes the files of the replaced lake, the journal and the
-   * scratch folder.
+   * it over manifest.json (the commit point), runs `afterCommit` (still holding the lock: derived files such as
+   * the dashboard page, written through `willCreate` so a crash leaves nothing behind), then deletes the files of
+   * the replaced lake, the journal and the scratch folder. A failure of `afterCommit` is reported as a
+   * LakeFolderError saying the lake was published.
    */
-  commit(manifest: LakeManifestCore): Promise<void>;
+  commit(manifest: LakeManifestCore, afterCommit?: () => Promise<void>): Promise<void>;
   /** Rolls back a run that failed: deletes what it created and releases the lake. Safe to call twice. */
   abort(): Promise<void>;
 }
@@ -75,7 +79,20 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
     }
   };
   await fsStep('create the lake folder', async () => {
-    await mkdir(runsDir, { recursive: true });
+    try {
+      await mkdir(runsDir, { recursive: true });
+    } catch (error) {
+      // A recursive mkdir under a read-only or vanished parent reports ENOENT for the folder it could not make.
+      if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+      throw new LakeFolderError(
+        lakeDir,
+        'cannot create the lake folder: its parent cannot be written (ENOENT)',
+        {
+          cause: error,
+          code: 'ENOENT',
+        },
+      );
+    }
     await writeFile(join(privateDir, PRIVATE_MARKER), privateMarkerText());
   });
   let lock: LakeLock;
@@ -99,11 +116,16 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
         ? { runId: current.runId, files: current.files }
         : { runId: undefined, files: { staging: [], warehouse: [], quarantine: [] } };
     await fsStep('recover an interrupted run', async () => {
-      await recoverInterruptedRuns(lakeDir, runsDir, previous.runId, previous.files);
+      await recoverInterruptedRuns(lakeDir, runsDir, previous);
       if (current.kind === 'lake' && current.legacy) await removeLegacyRunFolders(lakeDir);
     });
     await fsStep('start the run journal', async () => {
-      await startJournal(runsDir, { runId, replacesRunId: previous.runId, replaces: previous.files });
+      await startJournal(runsDir, {
+        runId,
+        owner: currentProcess(),
+        replacesRunId: previous.runId,
+        replaces: previous.files,
+      });
       await mkdir(scratchPath(runsDir, runId), { recursive: true });
     });
     created = true;
@@ -117,12 +139,6 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
         await mkdir(dirname(join(lakeDir, relative)), { recursive: true });
         return join(lakeDir, relative);
       });
-    const finish = async () => {
-      finished = true;
-      await rm(scratchDir, { recursive: true, force: true });
-      await rm(journalPath(runsDir, runId), { force: true });
-      await lock.release();
-    };
     return {
       lakeDir,
       runId,
@@ -130,7 +146,7 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
       scratchDir,
       path: (relative) => join(lakeDir, relative),
       willCreate,
-      async commit(manifest) {
+      async commit(manifest, afterCommit) {
         if (finished) throw new Error('this lake run is already finished');
         if (manifest.runId !== runId)
           throw new Error(`the manifest is run ${manifest.runId}'s, not ${runId}'s`);
@@ -152,6 +168,12 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
         });
         faultPoint('after-commit');
         // Committed: from here on a failure only leaves old files for the next run to delete.
+        let afterCommitError: unknown;
+        try {
+          await afterCommit?.();
+        } catch (error) {
+          afterCommitError = error;
+        }
         const live = new Set([
           ...manifest.files.staging,
           ...manifest.files.warehouse,
@@ -166,16 +188,31 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
         await fsStep('remove the replaced files', async () => {
           await deleteLakeFiles(lakeDir, doomed.slice(0, Math.ceil(doomed.length / 2)));
           faultPoint('during-cleanup');
-          await deleteLakeFiles(lakeDir, doomed.slice(Math.ceil(doomed.length / 2)));
-          await finish();
+          // The rest, and whatever else the run made that the manifest does not list, then the journal.
+          await settleRun(lakeDir, runsDir, runId, { runId, files: manifest.files });
+          finished = true;
+          await lock.release();
         });
         faultPoint('after-cleanup');
+        if (afterCommitError !== undefined) {
+          const cause = asLakeFolderError(lakeDir, 'finish the run', afterCommitError);
+          if (!(cause instanceof LakeFolderError)) throw afterCommitError;
+          throw new LakeFolderError(
+            lakeDir,
+            `the lake was published, but ${cause.message.slice(lakeDir.length + 2)}`,
+            {
+              cause: afterCommitError,
+              ...(cause.code === undefined ? {} : { code: cause.code }),
+            },
+          );
+        }
       },
       async abort() {
         if (finished) return;
         finished = true;
         try {
-          await recoverInterruptedRuns(lakeDir, runsDir, previous.runId, previous.files);
+          // Only this run's own files, against the lake as committed now (another run may have committed since).
+          await settleRun(lakeDir, runsDir, runId, await committedLake(lakeDir));
         } finally {
           await lock.release();
           if (createdLake) await removeIfOnlyOurs(lakeDir);
@@ -185,16 +222,20 @@ export async function openLakeRun(options: OpenLakeRunOptions): Promise<LakeRun>
   } catch (error) {
     if (!finished) {
       if (created)
-        await recoverInterruptedRuns(lakeDir, runsDir, undefined, {
-          staging: [],
-          warehouse: [],
-          quarantine: [],
-        }).catch(() => undefined);
+        await settleRun(lakeDir, runsDir, runId, await committedLake(lakeDir)).catch(() => undefined);
       await lock.release();
       if (createdLake) await removeIfOnlyOurs(lakeDir);
     }
     throw error;
   }
+}
+
+/** The lake as its manifest says now (nothing committed: no files). */
+async function committedLake(lakeDir: string): Promise<CommittedLake> {
+  const state = await inspectLakeFolder(lakeDir).catch(() => undefined);
+  return state?.kind === 'lake'
+    ? { runId: state.runId, files: state.files }
+    : { runId: undefined, files: { staging: [], warehouse: [], quarantine: [] } };
 }
 
 /** Makes a rename durable: the folder entry itself is flushed (not possible on every platform; best effort). */

@@ -1,6 +1,7 @@
 import { appendFile, open, readdir, readFile, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { LAKE_ZONES, type LakeFiles, RUN_ID_PATTERN, runPartFile } from '@spotify-lake/contract';
+import { asProcessIdentity, type ProcessIdentity, processState } from './process-identity';
 
 /**
  * Each run keeps a journal in the lake's private folder (`.spotify-lake/runs/<run id>.journal`): first the files
@@ -13,6 +14,8 @@ import { LAKE_ZONES, type LakeFiles, RUN_ID_PATTERN, runPartFile } from '@spotif
  */
 export interface JournalHeader {
   readonly runId: string;
+  /** The process running it: a journal is only recovered once its process is gone (undefined: unreadable, gone). */
+  readonly owner: ProcessIdentity | undefined;
   /** The committed run this one replaces; undefined for a first run or a format-1 lake. */
   readonly replacesRunId: string | undefined;
   /** The files of the lake this run replaces, deleted once it is committed. */
@@ -56,8 +59,10 @@ async function readJournal(path: string): Promise<Journal | undefined> {
     } catch {
       continue; // a line cut short by the crash: its file was never created
     }
-    if (entry.header) header = entry.header;
-    else if (typeof entry.created === 'string') created.push(entry.created);
+    if (entry.header) {
+      // A journal without a readable owner is treated as one whose process is gone.
+      header = { ...entry.header, owner: asProcessIdentity(entry.header.owner) };
+    } else if (typeof entry.created === 'string') created.push(entry.created);
   }
   return header === undefined ? undefined : { header, created };
 }
@@ -98,44 +103,69 @@ export async function runPartFilesOf(lakeDir: string, runId: string): Promise<st
   return found;
 }
 
+/** The committed lake as the manifest says now: its run and its files. */
+export interface CommittedLake {
+  readonly runId: string | undefined;
+  readonly files: LakeFiles;
+}
+
 /**
- * Finishes or rolls back every run that did not end, given the committed run (`committedRunId`) and its files.
- * Returns the runs it cleaned up.
+ * Finishes or rolls back one run from its journal, against the lake as committed now: a committed run loses the
+ * files it replaced, an uncommitted one the files it made; whatever the manifest lists stays, and so do files
+ * the run made but no manifest lists (its temporary manifest, say) only if the manifest lists them. Removes the
+ * journal and the run's scratch folder last.
+ */
+export async function settleRun(
+  lakeDir: string,
+  runsDir: string,
+  runId: string,
+  committed: CommittedLake,
+): Promise<void> {
+  const journal = await readJournal(journalPath(runsDir, runId));
+  if (journal !== undefined) {
+    const live = new Set(allFiles(committed.files));
+    const doomed =
+      runId === committed.runId
+        ? [...allFiles(journal.header.replaces), ...journal.created] // committed: what it replaced, and its leftovers
+        : journal.created; // not committed: everything it made
+    await deleteLakeFiles(
+      lakeDir,
+      doomed.filter((file) => !live.has(file)),
+    );
+  }
+  if (runId !== committed.runId) {
+    // Its output files, whether or not it lived to journal them (named by the run: never another run's).
+    const live = new Set(allFiles(committed.files));
+    await deleteLakeFiles(
+      lakeDir,
+      (await runPartFilesOf(lakeDir, runId)).filter((file) => !live.has(file)),
+    );
+  }
+  await rm(scratchPath(runsDir, runId), { recursive: true, force: true });
+  await unlink(journalPath(runsDir, runId)).catch(() => undefined);
+}
+
+/**
+ * Finishes or rolls back every run that did not end and whose process is gone, given the lake as committed now.
+ * A journal whose process still runs is left alone: that run is alive (it can only be here without the lock if it
+ * lost the lock, and then it rolls itself back). Returns the runs it settled.
  */
 export async function recoverInterruptedRuns(
   lakeDir: string,
   runsDir: string,
-  committedRunId: string | undefined,
-  committedFiles: LakeFiles,
+  committed: CommittedLake,
 ): Promise<string[]> {
   const entries = await readdir(runsDir).catch(() => [] as string[]);
-  const live = new Set(allFiles(committedFiles));
-  const recovered: string[] = [];
+  const settled: string[] = [];
   for (const entry of entries) {
     if (!entry.endsWith(JOURNAL_SUFFIX)) continue;
     const runId = entry.slice(0, -JOURNAL_SUFFIX.length);
     if (!RUN_ID_PATTERN.test(runId)) continue;
     const journal = await readJournal(join(runsDir, entry));
-    if (journal !== undefined) {
-      const doomed =
-        runId === committedRunId
-          ? allFiles(journal.header.replaces) // committed: what it replaced goes
-          : journal.created; // not committed: what it made goes
-      await deleteLakeFiles(
-        lakeDir,
-        doomed.filter((file) => !live.has(file)),
-      );
-    }
-    if (runId !== committedRunId) {
-      // Its output files, whether or not it lived to journal them (named by the run: never another run's).
-      await deleteLakeFiles(
-        lakeDir,
-        (await runPartFilesOf(lakeDir, runId)).filter((file) => !live.has(file)),
-      );
-    }
-    await rm(scratchPath(runsDir, runId), { recursive: true, force: true });
-    await unlink(join(runsDir, entry)).catch(() => undefined);
-    recovered.push(runId);
+    const owner = journal?.header.owner;
+    if (owner !== undefined && processState(owner) !== 'dead') continue;
+    await settleRun(lakeDir, runsDir, runId, committed);
+    settled.push(runId);
   }
   // Scratch folders whose journal is gone (a crash while removing them).
   for (const entry of entries) {
@@ -143,5 +173,5 @@ export async function recoverInterruptedRuns(
       await rm(scratchPath(runsDir, entry), { recursive: true, force: true });
     }
   }
-  return recovered;
+  return settled;
 }

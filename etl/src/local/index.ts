@@ -1,4 +1,4 @@
-export { FAULT_POINTS, type FaultPoint } from '../lake/fault-points';
+export { DERIVED_FILE_FAULT_POINTS, FAULT_POINTS, type FaultPoint, faultPoint } from '../lake/fault-points';
 export { LakeFolderError } from '../lake/lake-errors';
 /**
  * Reading a CSV file's header (`readCsvHeader`) and matching it to a source's contract fields by name
@@ -40,6 +40,7 @@ export {
   ETL_ENGINES,
   type EtlEngine,
   isMemoryLimit,
+  type LakeFileWriter,
   type RunEtlOptions,
   runEtl,
 } from './run-etl';

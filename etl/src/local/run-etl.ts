@@ -65,6 +65,12 @@ export interface RunEtlOptions {
    */
   dataQualityFailure?: DataQualityFailureMode;
   /**
+   * Writes files derived from the new lake (the dashboard page) right after the commit, while the run still holds
+   * the lake: each file is created through `lake.willCreate` (journaled, so a crash leaves nothing behind) and put in
+   * place with `rename`. A failure is a LakeFolderError saying the lake was published. Default: none.
+   */
+  afterCommit?: (manifest: EtlManifest, lake: LakeFileWriter) => Promise<void>;
+  /**
    * Stops the run: the running DuckDB query is interrupted, what the run wrote is removed, the previous lake is
    * left as it was, and runEtl rejects with the signal's reason.
    */
@@ -73,6 +79,9 @@ export interface RunEtlOptions {
 
 export const ETL_ENGINES = ['duckdb', 'spark'] as const;
 export type EtlEngine = (typeof ETL_ENGINES)[number];
+/** What an `afterCommit` hook may do in the lake: create a file (journaled first), and name a path. */
+export type LakeFileWriter = Pick<LakeRun, 'willCreate' | 'path' | 'runId' | 'lakeDir'>;
+
 export const DEFAULT_THREADS = 2;
 export const DEFAULT_MEMORY_LIMIT = '1.25GB';
 /** The Spark engine's driver memory: a local Spark at 1x Kaggle scale peaks near 2 GB. */
@@ -159,7 +168,7 @@ export async function runEtl(options: RunEtlOptions): Promise<EtlManifest> {
       counts,
       dataQuality,
     });
-    return await commitRun(run, manifest, rawRows, started);
+    return await commitRun({ ...run, afterCommit: options.afterCommit }, manifest, rawRows, started);
   } catch (error) {
     run.db?.close();
     run.db = undefined;

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { constants, copyFile, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { runStagingFolder, SOURCE_NAMES, type SourceName } from '@spotify-lake/contract';
-import { asLakeFolderError } from '../lake/lake-errors';
+import {
+  duckDbFileLiteral,
+  runStagingFolder,
+  SOURCE_NAMES,
+  type SourceName,
+  UnreadablePathError,
+} from '@spotify-lake/contract';
+import { asLakeFolderError, LakeFolderError } from '../lake/lake-errors';
 import type { LakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
 import { DataQualityError } from './data-quality';
@@ -73,6 +79,13 @@ export async function stageInputs(
       if (used.has(name)) name = `${String(index + 1).padStart(3, '0')}-${name}`;
       used.add(name);
       const relative = `${runStagingFolder(source, run.lake.runId)}${name}`;
+      try {
+        // DuckDB reads the staged copy: refuse, before copying, a path it could not read literally.
+        duckDbFileLiteral(run.lake.path(relative));
+      } catch (error) {
+        if (!(error instanceof UnreadablePathError)) throw error;
+        throw new LakeFolderError(run.lake.lakeDir, error.message, { cause: error });
+      }
       const target = await run.lake.willCreate(relative);
       try {
         await copyFile(file.path, target, constants.COPYFILE_FICLONE | constants.COPYFILE_EXCL);
@@ -93,6 +106,8 @@ export async function commitRun(
     readonly lake: LakeRun;
     readonly emit: EtlProgressListener;
     readonly signal: AbortSignal | undefined;
+    /** Files derived from the new lake, written right after the commit while the run holds the lake (RunEtlOptions). */
+    readonly afterCommit?: ((manifest: EtlManifest, lake: LakeRun) => Promise<void>) | undefined;
   },
   manifest: EtlManifest,
   rawRows: RawRowCounts,
@@ -102,7 +117,8 @@ export async function commitRun(
   if (manifest.dataQuality.verdict === 'fail') throw new DataQualityError(manifest.dataQuality);
   run.signal?.throwIfAborted();
   run.emit({ step: 'publish', lakeDir: run.lake.lakeDir, message: `publish to ${run.lake.lakeDir}` });
-  await run.lake.commit(manifest);
+  const { afterCommit } = run;
+  await run.lake.commit(manifest, afterCommit && (() => afterCommit(manifest, run.lake)));
   const ms = Math.round(performance.now() - started);
   run.emit({ step: 'done', ms, message: `done in ${(ms / 1000).toFixed(1)} s` });
   return manifest;

@@ -453,7 +453,12 @@ export async function runSparkEtl(options: RunEtlOptions, settings: Settings): P
       SourceName,
       number
     >;
-    return await commitRun({ lake, emit, signal }, manifest, rawRows, started);
+    return await commitRun(
+      { lake, emit, signal, afterCommit: options.afterCommit },
+      manifest,
+      rawRows,
+      started,
+    );
   } catch (error) {
     child?.kill('SIGKILL');
     return await abortRun(lake, signal, error);

@@ -8,6 +8,15 @@ import { hashTree, runCli } from './support';
 vi.setConfig({ testTimeout: 120_000 });
 
 describe('lake and input paths with glob characters', () => {
+  it('refuses, in one line naming it, a lake path DuckDB cannot read literally (a backslash and a glob character)', async () => {
+    const lake = join(await tempDir(), 'bs\\x?');
+    const run = await runCli(['--input', MESSY, '--lake', lake, '--quiet']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: .*: DuckDB cannot read a path that holds both a backslash and one of \[ \] \* \? literally; rename the folder\n$/,
+    );
+  });
+
   it.each(['lake[1]', 'lake*', 'lake?'])(
     'a lake at %s reads and writes only its own files, not its siblings',
     async (name) => {

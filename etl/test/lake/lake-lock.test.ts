@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -69,11 +69,36 @@ describe('the lake lock', () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(
       new RegExp(
-        `another ETL run holds the lake: run \\S+ \\(process ${first.child.pid} on ${hostname()}, started .*\\); wait for it to finish`,
+        `another ETL run holds the lake: run \\S+ \\(process ${first.child.pid} on ${hostname()}, started .*\\); wait for it to finish \\(if no run is going, the lock is stale: remove .*lock\\)$`,
+        'm',
       ),
     );
     await writeFile(join(pauses, 'resume'), '');
     expect((await first.done).code).toBe(0);
+    await expectOnlyManifestFiles(dir);
+  });
+
+  it('a run that lost its lock rolls back only its own files; the run that took the lake is untouched', async () => {
+    const dir = await lake();
+    const pauses = await tempDir();
+    const loser = startCli(['--input', MESSY, '--lake', dir, '--quiet'], {
+      SPOTIFY_LAKE_PAUSE_AT: `after-write:datawarehouse:${pauses}`,
+    });
+    await waitFor(async () => (await paused(pauses)).length === 1, 'the first run to write its outputs');
+    // The lock is lost (as when a third run's takeover races it): another run takes the lake meanwhile.
+    await rename(lockPath(dir), `${lockPath(dir)}.lost`);
+    const winner = await runCli(['--tracks', '300', '--lake', dir, '--quiet']);
+    expect(winner.code, winner.stderr).toBe(0);
+    const committed = await expectCompleteLake(dir);
+
+    await writeFile(join(pauses, 'resume'), '');
+    const lost = await loser.done;
+    expect(lost.code).toBe(1);
+    expect(lost.stderr).toMatch(
+      /^error: .*: this run no longer holds the lake's lock .*; nothing was published\n$/,
+    );
+    expect(await expectCompleteLake(dir)).toBe(committed);
+    await rm(`${lockPath(dir)}.lost`);
     await expectOnlyManifestFiles(dir);
   });
 

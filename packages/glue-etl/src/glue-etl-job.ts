@@ -135,6 +135,9 @@ export class GlueEtlJob extends pulumi.ComponentResource {
           .apply(([jobKey, lakeKey]) => jobEncryptionConfiguration(jobKey, lakeKey)),
       },
       (n, a, o) => new aws.glue.SecurityConfiguration(n, a, o),
+      // Every change replaces a security configuration, and its name is fixed (the job key's policy names it):
+      // the old one must go before the new one can take the name.
+      { deleteBeforeReplace: true },
     );
 
     this.role = createChild(

@@ -108,6 +108,10 @@ describe('GlueEtlJob with default args', async () => {
     expect(job.dependencies).toEqual(expect.arrayContaining(objects.map((o) => o.name)));
   });
 
+  it('replaces its fixed-name security configuration by deleting the old one first', () => {
+    expect(named('etl-security').deleteBeforeReplace).toBe(true);
+  });
+
   it('encrypts logs and bookmarks with its own key and S3 outputs with the lake key', () => {
     expect(named('etl-security').inputs).toEqual({
       name: 'etl-test-etl',

@@ -17,6 +17,8 @@ export interface RecordedResource {
   protect: boolean;
   /** The `retainOnDelete` resource option. */
   retainOnDelete: boolean;
+  /** The `deleteBeforeReplace` resource option. */
+  deleteBeforeReplace: boolean;
   /** URNs of the resources it depends on (`dependsOn` and the resources behind its Output inputs). */
   dependsOn: string[];
   /** Logical names of the same resources. */
@@ -124,6 +126,7 @@ interface RegisterRequest {
   getObject(): Parameters<typeof pulumi.runtime.deserializeProperties>[0];
   getProtect(): boolean | undefined;
   getRetainondelete(): boolean | undefined;
+  getDeletebeforereplace(): boolean | undefined;
   getDependenciesList(): string[];
 }
 interface Monitor {
@@ -190,6 +193,7 @@ export function recordPulumiMocks(options: RecordingMocksOptions): PulumiRecorde
       inputs: pulumi.runtime.deserializeProperties(req.getObject()),
       protect: req.getProtect() === true,
       retainOnDelete: req.getRetainondelete() === true,
+      deleteBeforeReplace: req.getDeletebeforereplace() === true,
       dependsOn,
       dependencies: dependsOn.map((urn) => nameFromUrn(urn) ?? urn),
       outputs: undefined,

@@ -41,7 +41,7 @@ export function warehouseFiles(lakeDir: string): string[] {
   return manifest.files.warehouse.map((file) => join(dir, file));
 }
 
-/** `read_parquet([...])` over the warehouse files, each path a literal DuckDB does not expand as a glob. */
-export function warehouseTableExpression(lakeDir: string): string {
-  return `read_parquet([${warehouseFiles(lakeDir).map(duckDbFileLiteral).join(', ')}])`;
+/** `read_parquet([...])` over warehouse files, each path a literal DuckDB does not expand as a glob. */
+export function warehouseTableExpressionOf(files: readonly string[]): string {
+  return `read_parquet([${files.map(duckDbFileLiteral).join(', ')}])`;
 }

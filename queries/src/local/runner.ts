@@ -15,7 +15,7 @@ import type {
 } from '../runner/types';
 import { DUCKDB } from '../sql/dialect';
 import { quoteIdentifier } from '../sql/identifier';
-import { warehouseTableExpression } from './lake';
+import { warehouseFiles, warehouseTableExpressionOf } from './lake';
 import { acceptsDuckDbType, bindDuckDb, fromDuckDb } from './values';
 
 export interface LocalRunnerOptions {
@@ -36,6 +36,9 @@ export const LOCAL_TARGET = { catalog: 'memory', database: 'main', warehouseTabl
 
 /** Runs catalog queries with DuckDB over a local lake's Parquet warehouse: the same query objects as on Athena. */
 export class LocalQueryRunner implements QueryRunner {
+  /** The warehouse files the view reads: those of the run the lake's manifest named when last looked at. */
+  private files: readonly string[] = [];
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -43,21 +46,37 @@ export class LocalQueryRunner implements QueryRunner {
   ) {}
 
   static async open(options: LocalRunnerOptions): Promise<LocalQueryRunner> {
-    const warehouse = warehouseTableExpression(options.lakeDir);
+    const files = warehouseFiles(options.lakeDir);
     const config: Record<string, string> = {};
     if (options.threads !== undefined) config.threads = String(options.threads);
     const instance = await DuckDBInstance.create(':memory:', config);
     const connection = await instance.connect();
+    const runner = new LocalQueryRunner(instance, connection, options);
     try {
-      await connection.run(
-        `CREATE VIEW ${quoteIdentifier(LOCAL_TARGET.warehouseTable)} AS SELECT * FROM ${warehouse}`,
-      );
+      await runner.pointAt(files);
     } catch (error) {
-      connection.closeSync();
-      instance.closeSync();
+      runner.close();
       throw error;
     }
-    return new LocalQueryRunner(instance, connection, options);
+    return runner;
+  }
+
+  /** Points the warehouse view at these files. */
+  private async pointAt(files: readonly string[]): Promise<void> {
+    await this.connection.run(
+      `CREATE OR REPLACE VIEW ${quoteIdentifier(LOCAL_TARGET.warehouseTable)} AS SELECT * FROM ${warehouseTableExpressionOf(files)}`,
+    );
+    this.files = files;
+  }
+
+  /**
+   * Follows the lake: a later ETL run commits new files and deletes the old ones, so before each query the view
+   * is pointed at the files the manifest names now (a runner may live longer than a run, as the dashboard server's).
+   */
+  private async followLake(): Promise<void> {
+    const files = warehouseFiles(this.options.lakeDir);
+    if (files.length !== this.files.length || files.some((f, i) => f !== this.files[i]))
+      await this.pointAt(files);
   }
 
   close(): void {
@@ -101,6 +120,7 @@ export class LocalQueryRunner implements QueryRunner {
           }, timeoutMs);
     const startedAt = clock.now();
     try {
+      await this.followLake();
       const statement = await this.connection.prepare(prepared.sql);
       for (const [i, value] of prepared.values.entries()) bindDuckDb(statement, i + 1, value);
       const result = await statement.stream();

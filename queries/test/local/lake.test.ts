@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runEtl } from '@spotify-lake/etl';
+import { generateDataset, runEtl } from '@spotify-lake/etl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalQueryRunner, warehouseFiles } from '../../src/local';
 import { lakeSummary } from '../../src/warehouse-queries';
@@ -54,6 +54,33 @@ describe('reading a local lake', () => {
       rmSync(stray);
     }
   });
+
+  it('follows the lake: a runner opened before a new ETL run reads the files of that run after it', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'queries-follow-'));
+    const lakeDir = join(parent, 'lake');
+    try {
+      await runEtl({ inputDir: join(fixture.lakeDir, 'staging'), lakeDir, threads: 1 });
+      const runner = await LocalQueryRunner.open({ lakeDir, threads: 1 });
+      try {
+        const before = (await runner.run(lakeSummary, {})).rows[0]!.row_count;
+        // The next run commits other files and deletes these.
+        const generated = await generateDataset({ outDir: join(parent, 'in'), tracks: 120, seed: 4 });
+        const next = await runEtl({
+          inputDir: generated.dir,
+          lakeDir,
+          threads: 1,
+          dataQualityFailure: 'warn',
+        });
+        const after = (await runner.run(lakeSummary, {})).rows[0]!.row_count;
+        expect(after).toBe(BigInt(next.warehouse.rows));
+        expect(after).not.toBe(before);
+      } finally {
+        runner.close();
+      }
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('explains a folder whose manifest.json is not a lake manifest', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'queries-foreign-'));

@@ -1,6 +1,6 @@
 import { LakeDashboard, type LakeDashboardArgs } from '@spotify-lake/bi';
 import { DEFAULT_RESULTS_PREFIX, defaultDatabaseName, type LakeCatalog } from '@spotify-lake/catalog';
-import { projectDashboard, toModel } from '@spotify-lake/dashboard';
+import { projectDashboardModel } from '@spotify-lake/dashboard';
 import type { DataLake } from '@spotify-lake/lake';
 import type { StackConfig } from './config';
 import { LAKE_NAME, stackTags } from './lake-stack';
@@ -18,7 +18,7 @@ export function lakeDashboardArgs(
   const spice = config.quicksightImportMode === 'spice';
   const database = defaultDatabaseName(LAKE_NAME, config.stack);
   return {
-    model: toModel(projectDashboard, { database }, { fixControls: spice }),
+    model: projectDashboardModel(database, spice ? 'spice' : 'direct'),
     source: {
       workgroupName: catalog.workgroupName,
       databaseName: catalog.databaseName,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { duckDbFileLiteral } from '../../src/local-lake/duckdb-path';
+import { duckDbFileLiteral, UnreadablePathError } from '../../src/local-lake/duckdb-path';
 
 let root: string;
 beforeAll(async () => {
@@ -37,6 +37,14 @@ describe('duckDbFileLiteral', () => {
       expect(await read(join(root, name, 'part.csv'))).toEqual([name]);
     },
   );
+
+  it('refuses a path with a backslash and a glob character, naming it, rather than read another file', () => {
+    expect(() => duckDbFileLiteral('/l/bs\\x?/a.csv')).toThrow(UnreadablePathError);
+    expect(() => duckDbFileLiteral('/l/bs\\x?/a.csv')).toThrow(
+      '/l/bs\\x?/a.csv: DuckDB cannot read a path that holds both a backslash and one of [ ] * ? literally',
+    );
+    expect(duckDbFileLiteral('/l/bs\\x/a.csv')).toBe("'/l/bs\\x/a.csv'");
+  });
 
   it('quotes the literal for SQL', () => {
     expect(duckDbFileLiteral("/a/it's[x]*?.csv")).toBe("'/a/it''s[[]x[]][*][?].csv'");
