@@ -51,6 +51,8 @@ class Runtime:
     # The URI Spark reads and writes for a storage URI (locally s3:// becomes s3a://).
     spark_uri: Callable[[str], str]
     on_glue: bool
+    # Glue's GlueContext on Glue (for Glue-only transforms such as EvaluateDataQuality); None locally.
+    glue_context: Any = None
 
 
 def start(job_name: str, resolved: dict[str, Any], s3_paths: bool) -> Runtime:
@@ -66,7 +68,9 @@ def start(job_name: str, resolved: dict[str, Any], s3_paths: bool) -> Runtime:
         logger = glue_context.get_logger()
         job = Job(glue_context)
         job.init(job_name, resolved)
-        return Runtime(glue_context.spark_session, job, lambda event: logger.info(json.dumps(event)), str, True)
+        return Runtime(
+            glue_context.spark_session, job, lambda event: logger.info(json.dumps(event)), str, True, glue_context
+        )
 
     context.setLogLevel("ERROR")
     return Runtime(SparkSession(context), NoOpJob(), emit_local, to_s3a, False)

@@ -173,6 +173,36 @@ def evaluate_data_quality(spark: SparkSession, warehouse: DataFrame, failure_mod
     return {"results": results, "failed": failed, "failureMode": failure_mode, "verdict": verdict}
 
 
+# The evaluation context Glue Data Quality files the warehouse's results under (its console, its CloudWatch metrics and
+# the "Data Quality Evaluation Results Available" events the alerts listen to).
+GLUE_DQ_CONTEXT = "spotify_lake_warehouse"
+
+
+def publish_glue_data_quality(runtime: Runtime, warehouse: DataFrame) -> list[dict[str, Any]] | None:
+    """On Glue: the same rules, as the contract's DQDL ruleset, through Glue Data Quality's EvaluateDataQuality,
+    results published (which only Glue can do; awsgluedq exists only there). The run's verdict stays the SQL
+    evaluation's, the same on every engine; Glue's own outcome per rule is kept beside it. Locally: None."""
+    if runtime.glue_context is None:
+        return None
+    from awsglue.dynamicframe import DynamicFrame
+    from awsgluedq.transforms import EvaluateDataQuality
+
+    frame = DynamicFrame.fromDF(warehouse, runtime.glue_context, "warehouse")
+    outcomes = EvaluateDataQuality.apply(
+        frame=frame,
+        ruleset=CONTRACT["dataQuality"]["dqdl"],
+        publishing_options={
+            "dataQualityEvaluationContext": GLUE_DQ_CONTEXT,
+            "enableDataQualityCloudWatchMetrics": True,
+            "enableDataQualityResultsPublishing": True,
+        },
+    )
+    return [
+        {"rule": row["Rule"], "outcome": row["Outcome"], "failureReason": row["FailureReason"]}
+        for row in outcomes.toDF().collect()
+    ]
+
+
 def zone_path(args: JobArguments, output: str) -> str:
     return args.warehouse_path if output == "warehouse" else args.quarantine_path
 
@@ -349,9 +379,11 @@ def run_job(
         written = write_outputs(runtime, args, timings)
         step = time.monotonic()
         # On the warehouse as written, as readers will see it (and as the local runner checks its file).
-        quality = evaluate_data_quality(
-            spark, spark.read.parquet(runtime.spark_uri(written["warehouse"])), args.data_quality_failure
-        )
+        warehouse_as_written = spark.read.parquet(runtime.spark_uri(written["warehouse"]))
+        quality = evaluate_data_quality(spark, warehouse_as_written, args.data_quality_failure)
+        glue_quality = publish_glue_data_quality(runtime, warehouse_as_written)
+        if glue_quality is not None:
+            quality["glue"] = {"evaluationContext": GLUE_DQ_CONTEXT, "results": glue_quality}
         timings.step("data-quality", step)
         emit({"step": "data-quality", "report": quality, "message": f"data quality: {quality['verdict']}"})
         if quality["verdict"] == "fail":
