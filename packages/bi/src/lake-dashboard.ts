@@ -6,7 +6,6 @@ import {
   componentType,
   createChild,
   mergeTags,
-  type ResourceTransform,
   type Tags,
 } from '@spotify-lake/component-kit';
 import { LAKE_ZONES, WAREHOUSE_TABLE } from '@spotify-lake/contract';
@@ -94,7 +93,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
       transforms,
     ));
 
-    this.dataSource = this.child(
+    this.dataSource = createChild(
+      this,
       transforms.dataSource,
       `${name}-athena`,
       {
@@ -120,7 +120,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
       const compiled = this.dataSource.arn.apply((dataSourceArn) =>
         compileDataSet(dataset, { dataSourceArn, importMode: settings.importMode }),
       );
-      dataSets[dataset.id] = this.child(
+      dataSets[dataset.id] = createChild(
+        this,
         transforms.dataSet,
         `${name}-dataset-${dataset.id}`,
         {
@@ -142,7 +143,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
         (n, a, o) => new awsNative.quicksight.DataSet(n, a, o),
       );
       if (settings.refreshSchedule) {
-        refreshSchedules[dataset.id] = this.child(
+        refreshSchedules[dataset.id] = createChild(
+          this,
           transforms.refreshSchedule,
           `${name}-refresh-${dataset.id}`,
           {
@@ -171,7 +173,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
       return compileDefinition(settings.model, { dataSetArn: (id) => byId.get(id)! });
     });
 
-    this.analysis = this.child(
+    this.analysis = createChild(
+      this,
       transforms.analysis,
       `${name}-analysis`,
       {
@@ -187,7 +190,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
       (n, a, o) => new awsNative.quicksight.Analysis(n, a, o),
     );
 
-    this.dashboard = this.child(
+    this.dashboard = createChild(
+      this,
       transforms.dashboard,
       `${name}-dashboard`,
       {
@@ -220,17 +224,6 @@ export class LakeDashboard extends pulumi.ComponentResource {
     });
   }
 
-  /** Builds a child with `{ parent: this }`, after the user's transform hook for it. */
-  private child<Args extends object, R>(
-    transform: ResourceTransform<Args> | undefined,
-    childName: string,
-    args: Args,
-    construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
-    opts: pulumi.CustomResourceOptions = {},
-  ): R {
-    return createChild(this, transform, childName, args, construct, opts);
-  }
-
   private createRole(
     name: string,
     settings: ResolvedLakeDashboardArgs,
@@ -239,7 +232,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
     transforms: NonNullable<LakeDashboardArgs['transform']>,
   ): { role: aws.iam.Role; policy: aws.iam.RolePolicy } {
     const { source } = settings;
-    const role = this.child(
+    const role = createChild(
+      this,
       transforms.role,
       `${name}-role`,
       {
@@ -249,7 +243,8 @@ export class LakeDashboard extends pulumi.ComponentResource {
       },
       (n, a, o) => new aws.iam.Role(n, a, o),
     );
-    const policy = this.child(
+    const policy = createChild(
+      this,
       transforms.rolePolicy,
       `${name}-role-policy`,
       {

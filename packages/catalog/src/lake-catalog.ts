@@ -78,7 +78,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
     const tags = mergeTags(args.tags, { component: 'LakeCatalog', instance: name });
     const { lake } = args;
 
-    this.database = this.child(
+    this.database = createChild(
+      this,
       transforms.database,
       `${name}-db`,
       { name: settings.databaseName, description: settings.databaseDescription, tags },
@@ -88,7 +89,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
 
     const tables: Record<string, aws.glue.CatalogTable> = {};
     for (const definition of catalogTableDefinitions()) {
-      tables[definition.name] = this.child(
+      tables[definition.name] = createChild(
+        this,
         tableTransform(transforms, definition.kind),
         tableChildName(name, definition),
         catalogTableArgs(definition, this.database.name, lake.dataBucketName),
@@ -102,7 +104,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
     const environment = needsEnvironment ? awsEnvironment(this) : undefined;
 
     this.resultsLocation = resultsOutputLocation(lake.resultsBucketName, settings.resultsPrefix);
-    this.workgroup = this.child(
+    this.workgroup = createChild(
+      this,
       transforms.workgroup,
       `${name}-workgroup`,
       {
@@ -141,17 +144,6 @@ export class LakeCatalog extends pulumi.ComponentResource {
     });
   }
 
-  /** Builds a child with `{ parent: this }`, after the user's transform hook for it. */
-  private child<Args extends object, R>(
-    transform: ResourceTransform<Args> | undefined,
-    childName: string,
-    args: Args,
-    construct: (name: string, args: Args, opts: pulumi.CustomResourceOptions) => R,
-    opts: pulumi.CustomResourceOptions = {},
-  ): R {
-    return createChild(this, transform, childName, args, construct, opts);
-  }
-
   /**
    * One named query per entry of `namedQueries`. Built inside an apply because the queries need the database
    * name as a string; their inputs stay Outputs of the database and workgroup so they are created after both.
@@ -163,7 +155,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
   ): pulumi.Output<aws.athena.NamedQuery[]> {
     return this.database.name.apply((databaseName) =>
       catalogNamedQueries(source, { databaseName, warehouseTable: WAREHOUSE_TABLE }).map((query) =>
-        this.child(
+        createChild(
+          this,
           transforms.namedQuery,
           namedQueryResourceName(name, query.name),
           {
@@ -193,7 +186,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
 
     // Created in this order because each names the one before: the logs key's policy names the role, the
     // security configuration uses the key, the role's policy names the log group of role and configuration.
-    const role = this.child(
+    const role = createChild(
+      this,
       transforms.crawlerRole,
       `${name}-crawler-role`,
       {
@@ -206,7 +200,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
 
     const logsKey =
       crawler.logsKmsKeyArn === undefined
-        ? this.child(
+        ? createChild(
+            this,
             transforms.crawlerLogsKey,
             `${name}-crawler-logs-key`,
             {
@@ -223,7 +218,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
         : undefined;
     const logsKmsKeyArn = logsKey ? logsKey.arn : pulumi.output(crawler.logsKmsKeyArn!);
 
-    const securityConfiguration = this.child(
+    const securityConfiguration = createChild(
+      this,
       transforms.crawlerSecurityConfiguration,
       `${name}-crawler-security`,
       {
@@ -234,7 +230,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
       (n, a, o) => new aws.glue.SecurityConfiguration(n, a, o),
     );
 
-    const policy = this.child(
+    const policy = createChild(
+      this,
       transforms.crawlerPolicy,
       `${name}-crawler-policy`,
       {
@@ -268,7 +265,8 @@ export class LakeCatalog extends pulumi.ComponentResource {
       (n, a, o) => new aws.iam.RolePolicy(n, a, o),
     );
 
-    const glueCrawler = this.child(
+    const glueCrawler = createChild(
+      this,
       transforms.crawler,
       `${name}-crawler`,
       {

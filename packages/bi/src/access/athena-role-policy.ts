@@ -1,23 +1,16 @@
 import type * as aws from '@pulumi/aws';
-import type { AwsEnvironment } from '@spotify-lake/component-kit';
+import { type AwsEnvironment, serviceTrustPolicy } from '@spotify-lake/component-kit';
 
 /**
  * QuickSight may assume the data source's role, for this account only (confused-deputy guard). QuickSight sends
  * `aws:SourceAccount` when it assumes a data source role, so the plain `StringEquals` holds.
  */
 export function quickSightTrustPolicy(accountId: string): aws.iam.PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'QuickSightAssumesRoleForThisAccount',
-        Effect: 'Allow',
-        Principal: { Service: 'quicksight.amazonaws.com' },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
-      },
-    ],
-  };
+  return serviceTrustPolicy({
+    sid: 'QuickSightAssumesRoleForThisAccount',
+    service: 'quicksight.amazonaws.com',
+    condition: { StringEquals: { 'aws:SourceAccount': accountId } },
+  });
 }
 
 export interface AthenaRolePolicyInputs extends AwsEnvironment {

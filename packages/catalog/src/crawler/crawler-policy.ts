@@ -1,5 +1,11 @@
 import type * as aws from '@pulumi/aws';
-import type { AwsEnvironment } from '@spotify-lake/component-kit';
+import {
+  type AwsEnvironment,
+  accountAdministersKey,
+  logGroupArn,
+  logsUseKeyFor,
+  serviceTrustPolicy,
+} from '@spotify-lake/component-kit';
 import type { DeleteBehavior, UpdateBehavior } from './crawler-settings';
 
 /**
@@ -14,11 +20,6 @@ export function crawlerLogGroupName(roleName: string, securityConfigurationName:
   return `${CRAWLER_ROLE_LOG_GROUP_PREFIX}${roleName}-${securityConfigurationName}`;
 }
 
-/** ARN of a log group (`logGroup` may end in `*` for a pattern). */
-export function logGroupArn(env: AwsEnvironment, logGroup: string): string {
-  return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${logGroup}`;
-}
-
 /**
  * Glue may assume the role, on behalf of this account only (confused-deputy guard). `IfExists`: AWS Glue does not
  * document that it sends `aws:SourceAccount` when it assumes a crawler role, and a plain `StringEquals` on a missing
@@ -26,18 +27,11 @@ export function logGroupArn(env: AwsEnvironment, logGroup: string): string {
  * crawler needs `iam:PassRole`, which never crosses accounts, so the condition is a second guard, not the only one.
  */
 export function glueTrustPolicy(accountId: string): aws.iam.PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'GlueAssumesRoleForThisAccount',
-        Effect: 'Allow',
-        Principal: { Service: 'glue.amazonaws.com' },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
-      },
-    ],
-  };
+  return serviceTrustPolicy({
+    sid: 'GlueAssumesRoleForThisAccount',
+    service: 'glue.amazonaws.com',
+    condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
+  });
 }
 
 export interface CrawlerPolicyInputs extends AwsEnvironment {
@@ -151,26 +145,6 @@ export function crawlerPolicyDocument(inputs: CrawlerPolicyInputs): aws.iam.Poli
   return { Version: '2012-10-17', Statement: statements };
 }
 
-/** Key administration for the account, listed rather than `kms:*`. */
-export const KEY_ADMIN_ACTIONS = [
-  'kms:DescribeKey',
-  'kms:GetKeyPolicy',
-  'kms:PutKeyPolicy',
-  'kms:GetKeyRotationStatus',
-  'kms:EnableKeyRotation',
-  'kms:DisableKeyRotation',
-  'kms:ListResourceTags',
-  'kms:TagResource',
-  'kms:UntagResource',
-  'kms:UpdateKeyDescription',
-  'kms:EnableKey',
-  'kms:DisableKey',
-  'kms:ScheduleKeyDeletion',
-  'kms:CancelKeyDeletion',
-  'kms:ListGrants',
-  'kms:RevokeGrant',
-];
-
 /**
  * Policy of the key that encrypts the crawler's logs: the account administers it through IAM, and CloudWatch Logs
  * may use it for this crawler's log groups only (the encryption context names the log group): those of its role,
@@ -181,36 +155,12 @@ export function crawlerLogsKeyPolicy(env: AwsEnvironment, roleName: string): aws
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'AccountAdministersKey',
-        Effect: 'Allow',
-        Principal: { AWS: `arn:${env.partition}:iam::${env.accountId}:root` },
-        Action: KEY_ADMIN_ACTIONS,
-        Resource: '*',
-      },
-      {
-        Sid: 'CloudWatchLogsEncryptsCrawlerLogs',
-        Effect: 'Allow',
-        Principal: { Service: `logs.${env.region}.amazonaws.com` },
-        Action: [
-          'kms:Encrypt',
-          'kms:Decrypt',
-          'kms:ReEncryptFrom',
-          'kms:ReEncryptTo',
-          'kms:GenerateDataKey',
-          'kms:GenerateDataKeyWithoutPlaintext',
-          'kms:DescribeKey',
-        ],
-        Resource: '*',
-        Condition: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': logGroupArn(
-              env,
-              `${CRAWLER_ROLE_LOG_GROUP_PREFIX}${roleName}-*`,
-            ),
-          },
-        },
-      },
+      accountAdministersKey(env),
+      logsUseKeyFor(
+        env,
+        'CloudWatchLogsEncryptsCrawlerLogs',
+        logGroupArn(env, `${CRAWLER_ROLE_LOG_GROUP_PREFIX}${roleName}-*`),
+      ),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { KEY_ADMIN_ACTIONS } from '@spotify-lake/component-kit';
 import { wildcardViolations } from '@spotify-lake/testing';
 import { describe, expect, it } from 'vitest';
 import {
@@ -7,7 +8,6 @@ import {
   crawlerPolicyDocument,
   glueTrustPolicy,
   glueWriteActions,
-  KEY_ADMIN_ACTIONS,
 } from '../../src/crawler/crawler-policy';
 
 const ENV = { partition: 'aws', region: 'eu-west-1', accountId: '123456789012' };

@@ -1,21 +1,12 @@
-import type { AwsEnvironment } from '@spotify-lake/component-kit';
 import {
-  KEY_ADMIN_ACTIONS,
-  type PolicyDocument,
-  type PolicyStatement,
-  policyDocument,
-} from '@spotify-lake/lake';
+  type AwsEnvironment,
+  accountAdministersKey,
+  accountRoot,
+  logGroupArn,
+  logsUseKeyFor,
+} from '@spotify-lake/component-kit';
+import { type PolicyDocument, policyDocument } from '@spotify-lake/lake';
 import { jobLogGroupPrefix } from '../job/job-settings';
-
-function accountAdministers(env: AwsEnvironment): PolicyStatement {
-  return {
-    Sid: 'AccountAdministersKey',
-    Effect: 'Allow',
-    Principal: { AWS: `arn:${env.partition}:iam::${env.accountId}:root` },
-    Action: [...KEY_ADMIN_ACTIONS],
-    Resource: '*',
-  };
-}
 
 /**
  * The job key's policy: the account administers it and may let IAM principals use it (the job role's policy grants
@@ -23,12 +14,10 @@ function accountAdministers(env: AwsEnvironment): PolicyStatement {
  * job's security configuration (the encryption context names the log group).
  */
 export function jobKeyPolicy(env: AwsEnvironment, securityConfigurationName: string): PolicyDocument {
-  const root = `arn:${env.partition}:iam::${env.accountId}:root`;
-  const logGroups = `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${jobLogGroupPrefix(
-    securityConfigurationName,
-  )}*`;
+  const root = accountRoot(env);
+  const logGroups = logGroupArn(env, `${jobLogGroupPrefix(securityConfigurationName)}*`);
   return policyDocument([
-    accountAdministers(env),
+    accountAdministersKey(env),
     {
       Sid: 'AccountDelegatesBookmarkEncryption',
       Effect: 'Allow',
@@ -37,22 +26,7 @@ export function jobKeyPolicy(env: AwsEnvironment, securityConfigurationName: str
       Resource: '*',
       Condition: { StringEquals: { 'kms:CallerAccount': env.accountId } },
     },
-    {
-      Sid: 'CloudWatchLogsEncryptsJobLogs',
-      Effect: 'Allow',
-      Principal: { Service: `logs.${env.region}.amazonaws.com` },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-        'kms:GenerateDataKey',
-        'kms:GenerateDataKeyWithoutPlaintext',
-        'kms:DescribeKey',
-      ],
-      Resource: '*',
-      Condition: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': logGroups } },
-    },
+    logsUseKeyFor(env, 'CloudWatchLogsEncryptsJobLogs', logGroups),
   ]);
 }
 
@@ -63,11 +37,11 @@ export function jobKeyPolicy(env: AwsEnvironment, securityConfigurationName: str
  */
 export function alertsKeyPolicy(env: AwsEnvironment): PolicyDocument {
   return policyDocument([
-    accountAdministers(env),
+    accountAdministersKey(env),
     {
       Sid: 'AccountUsesKeyThroughSns',
       Effect: 'Allow',
-      Principal: { AWS: `arn:${env.partition}:iam::${env.accountId}:root` },
+      Principal: { AWS: accountRoot(env) },
       Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
       Resource: '*',
       Condition: {

@@ -1,4 +1,5 @@
 import type * as aws from '@pulumi/aws';
+import { serviceTrustPolicy } from '@spotify-lake/component-kit';
 
 /**
  * Glue may assume the job role for this account only. `IfExists` because Glue does not document sending
@@ -6,37 +7,20 @@ import type * as aws from '@pulumi/aws';
  * `iam:PassRole`, which never crosses accounts, is the first guard.
  */
 export function glueJobTrustPolicy(accountId: string): aws.iam.PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'GlueRunsJobsForThisAccount',
-        Effect: 'Allow',
-        Principal: { Service: 'glue.amazonaws.com' },
-        Action: 'sts:AssumeRole',
-        Condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
-      },
-    ],
-  };
+  return serviceTrustPolicy({
+    sid: 'GlueRunsJobsForThisAccount',
+    service: 'glue.amazonaws.com',
+    condition: { StringEqualsIfExists: { 'aws:SourceAccount': accountId } },
+  });
 }
 
 /** EventBridge may assume the role only for the given rule of this account (it sends both keys). */
 export function eventBridgeTrustPolicy(accountId: string, ruleArn: string): aws.iam.PolicyDocument {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: 'EventBridgeRuleOfThisAccount',
-        Effect: 'Allow',
-        Principal: { Service: 'events.amazonaws.com' },
-        Action: 'sts:AssumeRole',
-        Condition: {
-          StringEquals: { 'aws:SourceAccount': accountId },
-          ArnEquals: { 'aws:SourceArn': ruleArn },
-        },
-      },
-    ],
-  };
+  return serviceTrustPolicy({
+    sid: 'EventBridgeRuleOfThisAccount',
+    service: 'events.amazonaws.com',
+    condition: { StringEquals: { 'aws:SourceAccount': accountId }, ArnEquals: { 'aws:SourceArn': ruleArn } },
+  });
 }
 
 /** What the upload rule's role may do: notify this workflow's EVENT trigger, nothing else. */

@@ -1,36 +1,8 @@
+import { accountAdministersKey, accountRoot } from '@spotify-lake/component-kit';
 import { type PolicyDocument, policyDocument } from '../iam/policy-document';
 
-/**
- * Administration actions for the account root, each named: no `kms:*` and no `kms:Create*`, whose
- * `kms:CreateGrant` would let any principal that IAM allows it grant itself Decrypt outside the `kms:ViaService`
- * limit below. The account can still manage, tag, rotate and schedule the deletion of the key, and cannot be
- * locked out (`kms:PutKeyPolicy`). Grants are in `KEY_GRANT_ACTIONS`, for AWS services only.
- */
-export const KEY_ADMIN_ACTIONS = [
-  'kms:CreateAlias',
-  'kms:DeleteAlias',
-  'kms:UpdateAlias',
-  'kms:DescribeKey',
-  'kms:EnableKey',
-  'kms:DisableKey',
-  'kms:EnableKeyRotation',
-  'kms:DisableKeyRotation',
-  'kms:GetKeyPolicy',
-  'kms:GetKeyRotationStatus',
-  'kms:ListAliases',
-  'kms:ListGrants',
-  'kms:ListKeyPolicies',
-  'kms:ListKeyRotations',
-  'kms:ListResourceTags',
-  'kms:PutKeyPolicy',
-  'kms:UpdateKeyDescription',
-  'kms:RevokeGrant',
-  'kms:TagResource',
-  'kms:UntagResource',
-  'kms:ScheduleKeyDeletion',
-  'kms:CancelKeyDeletion',
-  'kms:RotateKeyOnDemand',
-] as const;
+/** The account's key administration actions: listed, no `kms:Create*` (see the component kit). */
+export { KEY_ADMIN_ACTIONS } from '@spotify-lake/component-kit';
 
 /**
  * Creating grants, allowed only when the grant is for an AWS service using the key on a principal's behalf
@@ -65,15 +37,9 @@ export function lakeKeyPolicy(args: {
   partition: string;
   region: string;
 }): PolicyDocument {
-  const root = `arn:${args.partition}:iam::${args.accountId}:root`;
+  const root = accountRoot(args);
   return policyDocument([
-    {
-      Sid: 'AccountAdministersKey',
-      Effect: 'Allow',
-      Principal: { AWS: root },
-      Action: [...KEY_ADMIN_ACTIONS],
-      Resource: '*',
-    },
+    accountAdministersKey(args),
     {
       Sid: 'AccountGrantsForAwsServicesOnly',
       Effect: 'Allow',
