@@ -266,6 +266,47 @@ def recover_earlier_runs(storage: Storage, args: JobArguments, previous: dict[st
         storage.delete(doomed)
         storage.delete([f for f in files if f != journal_uri])
         storage.delete([journal_uri])
+    if previous is not None:
+        sweep_unlisted_run_files(storage, args, previous, emit)
+
+
+# A table file the job published: `part-NNNNN-<run id>.parquet`, the run id one the job assigns (Glue's or the
+# local runner's, from the contract).
+PUBLISHED_FILE = re.compile(r"part-[0-9]{5}-(?P<run_id>.+)\.parquet")
+JOB_RUN_ID = re.compile(CONTRACT["jobRunIdPattern"])
+
+
+def sweep_unlisted_run_files(storage: Storage, args: JobArguments, previous: dict[str, Any], emit: Emit) -> None:
+    """Removes the table files of runs that died and whose journal is gone (the lifecycle rule expires `_runs/`,
+    so a crash followed by days without a run loses it): files named as the job names its files, by another run
+    than the committed one and this one, that the committed manifest does not list. Only one run of the job runs
+    at a time (the component sets maxConcurrentRuns 1), so such a file is no live run's: without this, Athena,
+    which reads every file in a table's folder, would count its rows for good. Runs only after a manifest of this
+    job was read: with none (or a foreign one) nothing says which files are live, and nothing is touched."""
+    live = set(manifest_files(previous))
+    keep_runs = {str(previous.get("runId") or ""), args.run_id}
+    doomed: list[str] = []
+    for folder in (args.warehouse_path, args.quarantine_path):
+        for file in storage.list_files(folder):
+            name = base_name(file.uri)
+            match = PUBLISHED_FILE.fullmatch(name)
+            if (
+                file.uri[: len(file.uri) - len(name)] == folder
+                and match is not None
+                and JOB_RUN_ID.fullmatch(match["run_id"]) is not None
+                and match["run_id"] not in keep_runs
+                and file.uri not in live
+            ):
+                doomed.append(file.uri)
+    if doomed:
+        emit(
+            {
+                "step": "recover",
+                "files": doomed,
+                "message": f"recover: {len(doomed)} table file(s) of runs that died, no manifest lists them, removed",
+            }
+        )
+        storage.delete(doomed)
 
 
 def manifest_files(manifest: dict[str, Any]) -> list[str]:

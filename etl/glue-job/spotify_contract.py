@@ -123,6 +123,7 @@ CONTRACT = json.loads(r'''{
     "manifest": "glue-job",
     "version": 1
   },
+  "jobRunIdPattern": "^(?:jr_[0-9a-f]{64}|[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}-[0-9]{2}-[0-9]{2}-[0-9]{3}Z-[0-9a-f]{6})$",
   "dataQuality": {
     "table": "datawarehouse",
     "rules": [

@@ -162,6 +162,49 @@ def test_the_next_run_finishes_a_run_that_died_after_its_commit(tmp_path: Path, 
     assert not (tmp_path / "_runs").exists()
 
 
+def test_the_next_run_removes_table_files_of_dead_runs_whose_journal_expired(tmp_path: Path, events: Events) -> None:
+    # The lifecycle rule expired `_runs/`: two runs died days ago, one before its commit (its files were never
+    # listed) and one after it, before removing the files it replaced; no journal says so any more.
+    committed = committed_lake(tmp_path, RUN_2, files=1)
+    glue_dead = "jr_" + "0123456789abcdef" * 4
+    local_dead = "2026-01-01T12-00-00-000Z-dddddd"
+    dead = [
+        f"{tmp_path}/datawarehouse/part-00000-{glue_dead}.parquet",
+        f"{tmp_path}/quarantine/part-00003-{glue_dead}.parquet",
+        f"{tmp_path}/datawarehouse/part-00000-{local_dead}.parquet",
+        f"{tmp_path}/quarantine/part-00000-{RUN_1}.parquet",
+    ]
+    # Not the job's, or not dead: another writer's names, an id the job never assigns, a sub-folder, this run's.
+    this_run = "2026-01-03T00-00-00-000Z-cccccc"
+    kept = [
+        f"{tmp_path}/datawarehouse/part-00000-6c2f7a1e-0d3b-4c6e-9c1a-1f2e3d4c5b6a-c000.snappy.parquet",
+        f"{tmp_path}/datawarehouse/part-00000-jr_first.parquet",
+        f"{tmp_path}/datawarehouse/part-00000-{RUN_1}x.parquet",
+        f"{tmp_path}/datawarehouse/old/part-00000-{glue_dead}.parquet",
+        f"{tmp_path}/datawarehouse/part-00000-{this_run}.parquet",
+        f"{tmp_path}/staging/albums/part-00000-{glue_dead}.parquet",
+    ]
+    for uri in dead + kept:
+        Path(uri).parent.mkdir(parents=True, exist_ok=True)
+        Path(uri).write_bytes(b"x")
+
+    recover_earlier_runs(LocalStorage(), arguments(tmp_path, this_run), committed, events)
+
+    assert [u for u in dead if os.path.exists(u)] == []
+    assert all(os.path.exists(u) for u in kept + manifest_files(committed))
+    assert events.steps("recover")[-1]["files"] == sorted(dead)
+
+
+def test_without_a_manifest_of_the_job_no_unlisted_file_is_touched(tmp_path: Path, events: Events) -> None:
+    # Nothing says which files are live: a first run, or a manifest the job did not write.
+    dead = f"{tmp_path}/datawarehouse/part-00000-{'jr_' + 'ab' * 32}.parquet"
+    Path(dead).parent.mkdir(parents=True)
+    Path(dead).write_bytes(b"x")
+    recover_earlier_runs(LocalStorage(), arguments(tmp_path, RUN_2), None, events)
+    assert os.path.exists(dead)
+    assert events.steps("recover") == []
+
+
 def test_deletes_only_table_files_named_by_their_run(tmp_path: Path) -> None:
     args = arguments(tmp_path)
     assert deletable(args, f"{tmp_path}/datawarehouse/part-00012-{RUN_1}.parquet", RUN_1)

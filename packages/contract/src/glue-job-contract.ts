@@ -1,6 +1,7 @@
 import { DATA_QUALITY_FAILURE_MODES, dataQualityChecks } from './data-quality';
 import { ETL_OUTPUTS, RAW_VIEW_COLUMNS, rawView, SOURCE_COUNTS_VIEW } from './etl-sql';
 import { LAKE_ZONES, stagingPrefix } from './lake-layout';
+import { RUN_ID_PATTERN } from './local-lake/lake-format';
 import { QUARANTINE_REASONS } from './quarantine';
 import { SOURCE_NAMES, SOURCES } from './sources';
 
@@ -76,6 +77,14 @@ export const GLUE_JOB_ARGUMENTS: readonly GlueJobArgument[] = [
 export const GLUE_JOB_MANIFEST = { tool: 'spotify-lake', manifest: 'glue-job', version: 1 } as const;
 
 /**
+ * The run ids the job's published files can carry (`part-NNNNN-<run id>.parquet`): Glue's job run ids (`jr_` and 64
+ * hex digits) and the local runner's (`RUN_ID_PATTERN`, when `--engine spark` runs the job). A later run removes a
+ * table file that no committed manifest lists only when its name carries one of these, so that no file another
+ * writer put in a table's folder (Spark's `part-00000-<uuid>-c000.snappy.parquet`, say) is ever taken for the job's.
+ */
+export const JOB_RUN_ID_PATTERN = new RegExp(`^(?:jr_[0-9a-f]{64}|${RUN_ID_PATTERN.source.slice(1, -1)})$`);
+
+/**
  * The part of the contract the Glue job needs (source files and fields, view and output names), as
  * plain data. The Python job cannot import the TypeScript contract, so it gets this generated copy;
  * a test keeps the checked-in module equal to it.
@@ -100,6 +109,7 @@ export function glueJobContract() {
     lakeZones: { ...LAKE_ZONES },
     jobArguments: GLUE_JOB_ARGUMENTS.map((a) => ({ ...a })),
     jobManifest: { ...GLUE_JOB_MANIFEST },
+    jobRunIdPattern: JOB_RUN_ID_PATTERN.source,
     // The warehouse's rules, their DQDL ruleset (for EvaluateDataQuality) and the SQL that evaluates them on Spark.
     dataQuality: { ...dataQualityChecks(), failureModes: [...DATA_QUALITY_FAILURE_MODES] },
   };
