@@ -42,7 +42,9 @@ for (const root of roots) {
     passed += pytest.passed;
     failed += pytest.failed;
     skipped += pytest.skipped;
-    lines.push(`${root} (pytest): ${pytest.passed} passed, ${pytest.failed} failed, ${pytest.skipped} skipped`);
+    lines.push(
+      `${root} (pytest): ${pytest.passed} passed, ${pytest.failed} failed, ${pytest.skipped} skipped`,
+    );
   }
   const sparkSkipped = join(root, 'spark-tests-skipped.txt');
   if (existsSync(sparkSkipped)) lines.push(`${root}: ${readFileSync(sparkSkipped, 'utf8').trim()}`);
