@@ -17,6 +17,10 @@ describe('command-line options', () => {
     expect(() => parseOptions(['--lake', 'a', '--lake', 'b'], ['lake'])).toThrow('--lake is given twice');
     expect(() => parseOptions(['--lake'], ['lake'])).toThrow('--lake needs a value');
     expect(() => parseOptions(['lake'], ['lake'])).toThrow('unexpected argument "lake"');
+    // An option where a value belongs is not taken as the value.
+    expect(() => parseOptions(['--lake', '--port', '1'], ['lake', 'port'])).toThrow('--lake needs a value');
+    expect(() => parseOptions(['--help=yes'], ['lake'])).toThrow('--help takes no value');
+    expect(() => parseOptions(['-l', 'x'], ['lake'])).toThrow('unknown option -l; options: --lake');
   });
 
   it('reads a port from 0 to 65535', () => {
