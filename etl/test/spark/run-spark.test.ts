@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SOURCE_NAMES } from '@spotify-lake/contract';
 import { describe, expect, it, vi } from 'vitest';
@@ -108,7 +108,16 @@ describe.skipIf(SKIP_SPARK)('runEtl with the spark engine (the Glue job on a loc
     // The committed lake is the previous one; the killed run's part files are beside it, named by its run.
     expect(await expectCompleteLake(lake)).toBe(before);
     expect(await readFile(join(lake, 'manifest.json'), 'utf8')).toBe(previous);
-    const leftovers = (await lakeEntries(lake)).filter((f) => /^(datawarehouse|quarantine)\/part-/.test(f));
+    // Only the table folders: the killed run's Spark may still be removing its scratch under `.spotify-lake/`.
+    const leftovers = (
+      await Promise.all(
+        ['datawarehouse', 'quarantine'].map(async (zone) =>
+          (await readdir(join(lake, zone))).map((f) => `${zone}/${f}`),
+        ),
+      )
+    )
+      .flat()
+      .filter((f) => /^(datawarehouse|quarantine)\/part-/.test(f));
     const killedRun = leftovers
       .find((f) => !f.includes(before))
       ?.replace(/^.*part-\d{5}-(.*)\.parquet$/, '$1');
