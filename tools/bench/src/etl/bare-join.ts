@@ -12,7 +12,7 @@ export interface BareJoinOptions extends BaselineOptions {
   /**
    * First keep each source, in file order, in a table, then join the tables: the least any ETL does that
    * must number records and decide over all rows before it writes (no check, dedup or quarantine). What it
-   * costs over the bare join is the part of the ETL / bare-join ratio no transform can remove. Default: false.
+   * costs over the bare join is the part of the ETL / bare-join ratio no ETL can remove. Default: false.
    */
   readonly keepInOrder?: boolean;
 }

@@ -40,7 +40,7 @@ const ALIAS: Record<SourceName, string> = { albums: 'a', artists: 'ar', tracks: 
 
 /**
  * The warehouse query of a baseline: albums inner-joined to the sources its foreign keys reference, the
- * referenced ones on the right (the side DuckDB builds from under the transform's settings).
+ * referenced ones on the right (the side DuckDB builds from under the local runner's settings).
  * `relations` says what each source is read from; `column` names a field in it, `value` computes a
  * warehouse column from that name.
  */

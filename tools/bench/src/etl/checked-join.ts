@@ -39,7 +39,7 @@ const UNNUMBERED_RECORD_COLUMNS = `CAST(NULL AS BIGINT) AS ${RECORD}, CAST(NULL 
 
 /**
  * The least an ETL that checks values and drops duplicate keys does, as one streaming query: the bare join
- * with every source read through the transform's own checks statement (`checked_<source>`), bad rows
+ * with every source read through the ETL SQL's own checks statement (`checked_<source>`), bad rows
  * dropped, and one row kept per key. It keeps an arbitrary row of each key (no record numbers, so no file
  * order) and writes no quarantine: it loses rows the ETL must keep. Its time over the bare join's is what
  * the checks and the dedup cost before anything is kept for the quarantine or numbered.

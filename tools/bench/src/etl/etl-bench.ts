@@ -25,7 +25,7 @@ const USAGE = `Usage: pnpm bench:etl [options]
 
 Generates the Kaggle-shaped dataset at each scale (1x = ${KAGGLE_ALBUM_ROWS.toLocaleString('en-US')} album-track rows),
 runs the local ETL, a bare DuckDB join over the same CSVs, the same join over the sources first kept in
-file order (the floor of the ratio) and over the sources through the transform's checks with one row per key
+file order (the floor of the ratio) and over the sources through the ETL SQL's checks with one row per key
 (the checked join) in a fresh child process per round, and prints rows/s, wall time, peak
 RSS and the ETL / bare-join ratio (medians of the rounds; peak RSS the highest), with PASS/MISS per target.
 Exits non-zero only on errors, never on a missed target.

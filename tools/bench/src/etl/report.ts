@@ -55,7 +55,7 @@ export function formatRounds(results: readonly ScaleResult[]): string {
       return [
         `${r.scale}x rounds (ETL / bare join / ordered join / checked join, s): ${rounds.map(times).join(', ')}`,
         `${r.scale}x ordered join / bare join: ${floor.toFixed(2)} (sources kept in file order, then joined; no checks, dedup or quarantine)`,
-        `${r.scale}x checked join / bare join: ${checked.toFixed(2)} (the transform's checks and one row per key, streaming; no record numbers or quarantine)`,
+        `${r.scale}x checked join / bare join: ${checked.toFixed(2)} (the ETL SQL's checks and one row per key, streaming; no record numbers or quarantine)`,
       ];
     })
     .join('\n');

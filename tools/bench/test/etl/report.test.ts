@@ -39,7 +39,7 @@ describe('bench report', () => {
     expect(formatRounds([combined]).split('\n')).toEqual([
       '1x rounds (ETL / bare join / ordered join / checked join, s): 4.00 / 2.00 / 2.40 / 2.80, 3.80 / 2.00 / 2.80 / 3.40, 3.60 / 2.00 / 2.60 / 3.00',
       '1x ordered join / bare join: 1.30 (sources kept in file order, then joined; no checks, dedup or quarantine)',
-      "1x checked join / bare join: 1.50 (the transform's checks and one row per key, streaming; no record numbers or quarantine)",
+      "1x checked join / bare join: 1.50 (the ETL SQL's checks and one row per key, streaming; no record numbers or quarantine)",
     ]);
     expect(formatRounds([result]).split('\n')[0]).toBe(
       '1x rounds (ETL / bare join / ordered join / checked join, s): 4.00 / 2.00 / 2.60 / 3.00',
