@@ -80,6 +80,30 @@ export interface PulumiRecorder {
   named(name: string): RecordedResource;
 }
 
+/** Lookups over the resources one component registered (`recorder.under(name)`), for its test fixture. */
+export interface ComponentResources {
+  resources: RecordedResource[];
+  /** The resource with this logical name; throws, listing the names there are, when there is none. */
+  named(name: string): RecordedResource;
+  maybeNamed(name: string): RecordedResource | undefined;
+  ofType(type: string): RecordedResource[];
+}
+
+export function componentResources(resources: RecordedResource[]): ComponentResources {
+  const maybeNamed = (name: string) => resources.find((r) => r.name === name);
+  return {
+    resources,
+    maybeNamed,
+    named(name) {
+      const found = maybeNamed(name);
+      if (!found)
+        throw new Error(`no resource named ${name}; have ${resources.map((r) => r.name).join(', ')}`);
+      return found;
+    },
+    ofType: (type) => resources.filter((r) => r.type === type),
+  };
+}
+
 /** Answers of the AWS invokes components make, for the mocked environment. */
 export function awsInvokeResult(token: string, env: MockedEnvironment): Record<string, unknown> {
   switch (token) {

@@ -1,7 +1,13 @@
 import * as aws from '@pulumi/aws';
 import * as pulumi from '@pulumi/pulumi';
 import { describe, expect, it } from 'vitest';
-import { recordPulumiMocks, resolvedValue, settle } from '../src/pulumi-mocks';
+import {
+  componentResources,
+  type RecordedResource,
+  recordPulumiMocks,
+  resolvedValue,
+  settle,
+} from '../src/pulumi-mocks';
 
 const mocks = recordPulumiMocks({
   stack: 'helper',
@@ -86,5 +92,23 @@ describe('the Pulumi mocks helper', () => {
     });
     await expect(settle(failing)).rejects.toThrow('bad value');
     expect(await settle(pulumi.output('fine'))).toBe('fine');
+  });
+});
+
+describe('componentResources', () => {
+  const resource = (name: string, type: string) => ({ name, type }) as RecordedResource;
+  const lookups = componentResources([
+    resource('a-bucket', 'aws:s3/bucket:Bucket'),
+    resource('a-key', 'aws:kms/key:Key'),
+  ]);
+
+  it('finds a resource by logical name, and by type', () => {
+    expect(lookups.named('a-key').type).toBe('aws:kms/key:Key');
+    expect(lookups.maybeNamed('a-role')).toBeUndefined();
+    expect(lookups.ofType('aws:s3/bucket:Bucket').map((r) => r.name)).toEqual(['a-bucket']);
+  });
+
+  it('names the resources there are when the one asked for is missing', () => {
+    expect(() => lookups.named('a-role')).toThrow('no resource named a-role; have a-bucket, a-key');
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { glueJobAssets } from '@spotify-lake/etl/glue-job';
-import type { PulumiRecorder, RecordedResource } from '@spotify-lake/testing';
+import { type ComponentResources, componentResources, type PulumiRecorder } from '@spotify-lake/testing';
 import { GlueEtlJob, type GlueEtlJobArgs, type GlueEtlJobCode, type GlueEtlLakeRef } from '../../src';
 
 export const TYPES = {
@@ -47,12 +47,8 @@ export function baseArgs(over: Partial<GlueEtlJobArgs> = {}): GlueEtlJobArgs {
   return { lake: KMS_LAKE, catalog: { databaseName: 'spotify_test' }, code: glueJobAssets(), ...over };
 }
 
-export interface BuiltJob {
+export interface BuiltJob extends ComponentResources {
   component: GlueEtlJob;
-  resources: RecordedResource[];
-  named(name: string): RecordedResource;
-  maybeNamed(name: string): RecordedResource | undefined;
-  ofType(type: string): RecordedResource[];
   /** A JSON policy input of a resource, parsed. */
   policy(name: string, input?: string): { Statement: Record<string, unknown>[] };
 }
@@ -60,19 +56,10 @@ export interface BuiltJob {
 export async function buildJob(mocks: PulumiRecorder, name: string, args: GlueEtlJobArgs): Promise<BuiltJob> {
   const component = new GlueEtlJob(name, args);
   await mocks.settled();
-  const resources = mocks.under(name);
-  const maybeNamed = (n: string) => resources.find((r) => r.name === n);
-  const named = (n: string) => {
-    const found = maybeNamed(n);
-    if (!found) throw new Error(`no resource named ${n}; have ${resources.map((r) => r.name).join(', ')}`);
-    return found;
-  };
+  const lookups = componentResources(mocks.under(name));
   return {
+    ...lookups,
     component,
-    resources,
-    named,
-    maybeNamed,
-    ofType: (type) => resources.filter((r) => r.type === type),
-    policy: (n, input = 'policy') => JSON.parse(named(n).inputs[input] as string),
+    policy: (n, input = 'policy') => JSON.parse(lookups.named(n).inputs[input] as string),
   };
 }

@@ -1,6 +1,7 @@
 import * as aws from '@pulumi/aws';
+import { type ComponentResources, componentResources } from '@spotify-lake/testing';
 import { DataLake, type DataLakeArgs } from '../../src';
-import type { PulumiMocks, RecordedResource } from './pulumi-mocks';
+import type { PulumiMocks } from './pulumi-mocks';
 
 export const TYPES = {
   bucket: 'aws:s3/bucket:Bucket',
@@ -20,12 +21,8 @@ export const TYPES = {
 export const BUCKET_KINDS = ['data', 'results', 'logs'] as const;
 
 /** A built lake and accessors over the resources it registered. */
-export interface BuiltLake {
+export interface BuiltLake extends ComponentResources {
   lake: DataLake;
-  resources: RecordedResource[];
-  named(name: string): RecordedResource;
-  maybeNamed(name: string): RecordedResource | undefined;
-  ofType(type: string): RecordedResource[];
   /** The parsed bucket policy of `<lake>-<kind>`, or undefined when that bucket has none. */
   bucketPolicy(kind: (typeof BUCKET_KINDS)[number]): { Statement: Record<string, unknown>[] } | undefined;
 }
@@ -39,21 +36,12 @@ export async function buildLake(
   const lake = new DataLake(name, args);
   afterCreate?.(lake);
   await mocks.settled();
-  const resources = mocks.under(name);
-  const maybeNamed = (n: string) => resources.find((r) => r.name === n);
-  const named = (n: string) => {
-    const found = maybeNamed(n);
-    if (!found) throw new Error(`no resource named ${n}; have ${resources.map((r) => r.name).join(', ')}`);
-    return found;
-  };
+  const lookups = componentResources(mocks.under(name));
   return {
+    ...lookups,
     lake,
-    resources,
-    named,
-    maybeNamed,
-    ofType: (type) => resources.filter((r) => r.type === type),
     bucketPolicy: (kind) => {
-      const policy = maybeNamed(`${name}-${kind}-policy`);
+      const policy = lookups.maybeNamed(`${name}-${kind}-policy`);
       return policy ? JSON.parse(policy.inputs.policy as string) : undefined;
     },
   };
