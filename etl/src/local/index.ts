@@ -9,6 +9,11 @@ export { LakeFolderError } from '../lake/lake-errors';
 export { readCsvHeader } from './csv-header';
 export { DataQualityError, DEFAULT_DATA_QUALITY_FAILURE } from './data-quality';
 /**
+ * How the ETL opens DuckDB (threads, memory limit, spill folder, insertion order, allocator flushing). Public so
+ * that a baseline measured against the ETL runs in the same engine settings (the benchmark).
+ */
+export { type DuckDbSession, type DuckDbSettings, openDuckDb } from './duckdb-session';
+/**
  * The DuckDB session settings the ETL SQL is written for (with the contract's DUCKDB_SHIMS). Public so that
  * anything running statements of `sql/etl.sql` on DuckDB runs them as the ETL does (the benchmark's checked join).
  */

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDuckDb } from '@spotify-lake/etl';
 import { onTestFinished } from 'vitest';
-import { openDuckDb } from '../src/etl/duckdb';
 
 /** A fresh temporary folder, removed when the test that asked for it ends. */
 export async function tempDir(): Promise<string> {

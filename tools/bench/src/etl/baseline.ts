@@ -7,8 +7,14 @@ import {
   WAREHOUSE_COLUMNS,
   type WarehouseColumn,
 } from '@spotify-lake/contract';
-import { CSV_READER_OPTIONS, matchHeader, readCsvHeader } from '@spotify-lake/etl';
-import { type BenchDuckDb, openDuckDb, sqlString } from './duckdb';
+import {
+  CSV_READER_OPTIONS,
+  type DuckDbSession,
+  matchHeader,
+  openDuckDb,
+  readCsvHeader,
+} from '@spotify-lake/etl';
+import { sqlString } from './duckdb';
 
 /** What every baseline the ETL is compared with is given: the same CSVs and DuckDB settings as the ETL. */
 export interface BaselineOptions {
@@ -67,7 +73,7 @@ export function warehouseJoinSql(
  */
 export async function runBaseline(
   options: BaselineOptions,
-  prepare: (db: BenchDuckDb) => Promise<string>,
+  prepare: (db: DuckDbSession) => Promise<string>,
 ): Promise<BaselineResult> {
   const started = performance.now();
   await mkdir(options.outDir, { recursive: true });
