@@ -267,35 +267,35 @@ def recover_earlier_runs(storage: Storage, args: JobArguments, previous: dict[st
         storage.delete([f for f in files if f != journal_uri])
         storage.delete([journal_uri])
     if previous is not None:
-        sweep_unlisted_run_files(storage, args, previous, emit)
+        sweep_unlisted_run_files(storage, args, live, {str(committed or ""), args.run_id}, emit)
 
 
-# A table file the job published: `part-NNNNN-<run id>.parquet`, the run id one the job assigns (Glue's or the
-# local runner's, from the contract).
+# The name the job gives a table file, `part-NNNNN-<run id>.parquet`, with any run id; JOB_RUN_ID (from the
+# contract) is the run ids the job assigns: Glue's and the local runner's.
 PUBLISHED_FILE = re.compile(r"part-[0-9]{5}-(?P<run_id>.+)\.parquet")
 JOB_RUN_ID = re.compile(CONTRACT["jobRunIdPattern"])
 
 
-def sweep_unlisted_run_files(storage: Storage, args: JobArguments, previous: dict[str, Any], emit: Emit) -> None:
+def sweep_unlisted_run_files(
+    storage: Storage, args: JobArguments, live: set[str], keep_runs: set[str], emit: Emit
+) -> None:
     """Removes the table files of runs that died and whose journal is gone (the lifecycle rule expires `_runs/`,
-    so a crash followed by days without a run loses it): files named as the job names its files, by another run
-    than the committed one and this one, that the committed manifest does not list. Only one run of the job runs
-    at a time (the component sets maxConcurrentRuns 1), so such a file is no live run's: without this, Athena,
-    which reads every file in a table's folder, would count its rows for good. Runs only after a manifest of this
-    job was read: with none (or a foreign one) nothing says which files are live, and nothing is touched."""
-    live = set(manifest_files(previous))
-    keep_runs = {str(previous.get("runId") or ""), args.run_id}
+    so a crash followed by days without a run loses it): files the job may delete as that run's (`deletable`), of
+    a run id the job assigns and of neither the committed run nor this one (`keep_runs`), that the committed
+    manifest does not list (`live`). Only one run of the job runs at a time (the component sets maxConcurrentRuns
+    1), so such a file is no live run's: without this, Athena, which reads every file in a table's folder, would
+    count its rows for good. Called only after a manifest of this job was read: with none (or a foreign one)
+    nothing says which files are live, and nothing is touched."""
     doomed: list[str] = []
     for folder in (args.warehouse_path, args.quarantine_path):
         for file in storage.list_files(folder):
-            name = base_name(file.uri)
-            match = PUBLISHED_FILE.fullmatch(name)
+            match = PUBLISHED_FILE.fullmatch(base_name(file.uri))
+            run_id = match["run_id"] if match else ""
             if (
-                file.uri[: len(file.uri) - len(name)] == folder
-                and match is not None
-                and JOB_RUN_ID.fullmatch(match["run_id"]) is not None
-                and match["run_id"] not in keep_runs
+                JOB_RUN_ID.fullmatch(run_id)
+                and run_id not in keep_runs
                 and file.uri not in live
+                and deletable(args, file.uri, run_id)
             ):
                 doomed.append(file.uri)
     if doomed:
