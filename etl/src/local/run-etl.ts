@@ -31,6 +31,7 @@ import {
   type StepTiming,
   zeroReasonCounts,
 } from './manifest';
+import { isMemoryLimit } from './memory-limit';
 import type { EtlProgressListener } from './progress';
 import { readSource, type StagedFile } from './read-source';
 import { abortRun, commitRun, type PlannedInputs, planInputs, readEtlSql, stageInputs } from './run-inputs';
@@ -88,9 +89,7 @@ export const DEFAULT_MEMORY_LIMIT = '1.25GB';
 export const DEFAULT_SPARK_MEMORY_LIMIT = '2GB';
 export const DEFAULT_HEARTBEAT_MS = 5_000;
 
-/** DuckDB's size syntax, e.g. `512MB`, `1.5GiB`. */
-export const isMemoryLimit = (value: string): boolean =>
-  /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(value.trim());
+export { isMemoryLimit } from './memory-limit';
 
 export interface Settings {
   engine: EtlEngine;

@@ -26,6 +26,7 @@ import {
   type StepTiming,
   zeroReasonCounts,
 } from '../local/manifest';
+import { memoryLimitBytes } from '../local/memory-limit';
 import type { EtlProgress, EtlProgressListener } from '../local/progress';
 import type { StagedFile } from '../local/read-source';
 import type { RunEtlOptions, Settings } from '../local/run-etl';
@@ -79,23 +80,12 @@ interface JobEvent {
   readonly [key: string]: unknown;
 }
 
-/** Spark's size syntax for a memory limit in the runner's (DuckDB's) syntax: `2GB` -> `2048m`. */
+/** Spark's size syntax for a memory limit in the runner's (DuckDB's) syntax: `2GiB` -> `2048m`, `2GB` -> `1907m`. */
 export function sparkMemory(limit: string): string {
-  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(limit.trim());
-  if (!match) throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${limit}"`);
-  const unit = match[2]!.toUpperCase();
-  const factor = {
-    B: 1,
-    KB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    TB: 1e12,
-    KIB: 2 ** 10,
-    MIB: 2 ** 20,
-    GIB: 2 ** 30,
-    TIB: 2 ** 40,
-  }[unit]!;
-  const mb = Math.floor((Number(match[1]) * factor) / 2 ** 20);
+  const bytes = memoryLimitBytes(limit);
+  if (bytes === undefined)
+    throw new RangeError(`runEtl: memoryLimit must look like 512MB or 2GB, got "${limit}"`);
+  const mb = Math.floor(bytes / 2 ** 20);
   if (mb < MIN_SPARK_MEMORY_MB) {
     throw new RangeError(
       `runEtl: memoryLimit must be at least ${MIN_SPARK_MEMORY_MB}MB for Spark, got "${limit}"`,
