@@ -23,7 +23,7 @@ import { runSparkEtl } from '../spark/run-spark';
 import { checkDataQuality, DEFAULT_DATA_QUALITY_FAILURE, isDataQualityFailureMode } from './data-quality';
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
-import { ETL_SQL_PATH } from './etl-sql-file';
+import { ETL_SQL_PATH, readEtlSql } from './etl-sql-file';
 import {
   type EtlManifest,
   type ReasonCounts,
@@ -34,7 +34,7 @@ import {
 import { isMemoryLimit } from './memory-limit';
 import type { EtlProgressListener } from './progress';
 import { readSource, type StagedFile } from './read-source';
-import { abortRun, commitRun, type PlannedInputs, planInputs, readEtlSql, stageInputs } from './run-inputs';
+import { abortRun, commitRun, type PlannedInputs, planInputs, stageInputs } from './run-inputs';
 
 export interface RunEtlOptions {
   /**

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { constants, copyFile, readFile } from 'node:fs/promises';
+import { constants, copyFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   duckDbFileLiteral,
@@ -13,7 +12,6 @@ import type { LakeRun } from '../lake/lake-run';
 import { readCsvHeader } from './csv-header';
 import { DataQualityError } from './data-quality';
 import { EtlInputError } from './errors';
-import { ETL_SQL_PATH, loadEtlSql } from './etl-sql-file';
 import { matchHeader } from './header-match';
 import { findSourceFiles, type SourceFiles } from './input-files';
 import { assertManifestInvariants, type EtlManifest, type RawRowCounts } from './manifest';
@@ -22,13 +20,6 @@ import type { SourceFile } from './raw-source';
 import type { StagedFile } from './read-source';
 
 /** What both engines do before running the ETL SQL: load it, find and check the inputs, stage them in the lake. */
-
-/** The ETL SQL file's statements and its sha256 (of the file's bytes, as the Glue job hashes it). */
-export async function readEtlSql() {
-  const text = await readFile(ETL_SQL_PATH, 'utf8');
-  const statements = await loadEtlSql(ETL_SQL_PATH);
-  return { sha256: createHash('sha256').update(text).digest('hex'), statements };
-}
 
 /** Finds the input files and matches their headers, before the lake is touched. */
 export async function planInputs(inputDir: string): Promise<PlannedInputs> {

@@ -18,7 +18,7 @@ import { faultPoint } from '../lake/fault-points';
 import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { DataQualityError } from '../local/data-quality';
 import { EtlInputError } from '../local/errors';
-import { ETL_SQL_PATH } from '../local/etl-sql-file';
+import { ETL_SQL_PATH, readEtlSql } from '../local/etl-sql-file';
 import {
   type EtlManifest,
   type ReasonCounts,
@@ -30,7 +30,7 @@ import { memoryLimitBytes } from '../local/memory-limit';
 import type { EtlProgress, EtlProgressListener } from '../local/progress';
 import type { StagedFile } from '../local/read-source';
 import type { RunEtlOptions, Settings } from '../local/run-etl';
-import { abortRun, commitRun, planInputs, readEtlSql, stageInputs } from '../local/run-inputs';
+import { abortRun, commitRun, planInputs, stageInputs } from '../local/run-inputs';
 import { type GlueJobManifest, parseGlueJobManifest } from './job-manifest';
 import { ensurePythonEnv, GLUE_JOB_DIR } from './python-env';
 

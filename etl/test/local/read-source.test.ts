@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
-import { loadEtlSql } from '../../src/local/etl-sql-file';
+import { readEtlSql } from '../../src/local/etl-sql-file';
 import { matchHeader } from '../../src/local/header-match';
 import { CSV_READ_BUFFER_BYTES } from '../../src/local/raw-source';
 import { readSource } from '../../src/local/read-source';
@@ -23,7 +23,7 @@ async function loadTracks(content: string | Buffer): Promise<number> {
   await writeFile(path, content);
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
-  const checks = splitChecks(await loadEtlSql()).checks.tracks;
+  const checks = splitChecks((await readEtlSql()).statements).checks.tracks;
   const header = matchHeader('tracks', path, ['track_id', 'track_popularity']);
   return readSource(db, 'tracks', [{ path, header, relative: 'tracks.csv', inputPath: path }], checks);
 }

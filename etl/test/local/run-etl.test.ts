@@ -19,7 +19,7 @@ import {
   LakeFolderError,
   runEtl,
 } from '../../src/local';
-import { ETL_SQL_PATH, loadEtlSql } from '../../src/local/etl-sql-file';
+import { ETL_SQL_PATH, readEtlSql } from '../../src/local/etl-sql-file';
 import { splitChecks } from '../../src/local/run-etl';
 import { copyFixture, lakeEntries, lakeTable, MESSY, query, tempDir } from '../fixtures/helpers';
 import { EXPECTED_QUARANTINE } from '../fixtures/messy-expected';
@@ -242,7 +242,7 @@ describe('runEtl on every kind of bad row', () => {
       sha256: createHash('sha256')
         .update(await readFile(ETL_SQL_PATH))
         .digest('hex'),
-      statements: (await loadEtlSql()).length,
+      statements: (await readEtlSql()).statements.length,
     });
     expect(manifest.runId).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const steps = manifest.timings.steps.map((s) => s.step);
@@ -285,7 +285,7 @@ describe('runEtl on every kind of bad row', () => {
     await runEtl({ inputDir: MESSY, lakeDir, heartbeatMs: 3_600_000, onProgress: (e) => events.push(e) });
     const statements = events.filter((e) => e.step === 'sql');
     // The checks statements run while the sources are read; every other statement is a step of its own.
-    const { rest } = splitChecks(await loadEtlSql());
+    const { rest } = splitChecks((await readEtlSql()).statements);
     expect(rest.length).toBeGreaterThan(0);
     expect(statements.map((e) => (e.step === 'sql' ? `${e.statement} ${e.index}/${e.of}` : ''))).toEqual(
       rest.map((statement, i) => `${statement.name} ${i + 1}/${rest.length}`),
@@ -309,7 +309,7 @@ describe('runEtl on every kind of bad row', () => {
 
 describe('splitChecks', () => {
   it("takes each source's checks statement out of the ETL SQL, keeping the others in order", async () => {
-    const statements = await loadEtlSql();
+    const statements = (await readEtlSql()).statements;
     const { checks, rest } = splitChecks(statements);
     expect(Object.values(checks).map((s) => s.name)).toEqual([
       'checked_albums',
@@ -320,7 +320,7 @@ describe('splitChecks', () => {
   });
 
   it('refuses ETL SQL in which a later statement reads a raw view, or a source has no checks', async () => {
-    const statements = await loadEtlSql();
+    const statements = (await readEtlSql()).statements;
     const rereads = [...statements, { name: 'again', sql: 'SELECT * FROM raw_tracks', materialize: false }];
     expect(() => splitChecks(rereads)).toThrow(
       'ETL SQL statement again reads raw_tracks: only the checks statements may read a raw view',

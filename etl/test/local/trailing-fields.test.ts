@@ -4,7 +4,7 @@ import { checkedView, DUCKDB_SHIMS, originalText, SOURCES } from '@spotify-lake/
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanCsvRecords } from '../../src/local/csv-record-scan';
 import { type DuckDbSession, openDuckDb } from '../../src/local/duckdb-session';
-import { loadEtlSql } from '../../src/local/etl-sql-file';
+import { readEtlSql } from '../../src/local/etl-sql-file';
 import { matchHeader } from '../../src/local/header-match';
 import { trailingFieldsTable } from '../../src/local/raw-source';
 import { readSource, type StagedFile } from '../../src/local/read-source';
@@ -23,7 +23,7 @@ afterEach(() => {
 async function openTracks(dir: string) {
   db = await openDuckDb({ threads: 2, memoryLimit: '256MB', tempDirectory: dir });
   for (const sql of DUCKDB_SHIMS) await db.run(sql);
-  return splitChecks(await loadEtlSql()).checks.tracks;
+  return splitChecks((await readEtlSql()).statements).checks.tracks;
 }
 
 /** Writes the files and reads them as one source, the runner's way; returns how many rows were moved. */
