@@ -5,12 +5,9 @@ import {
   type DataQualityFailureMode,
   type DataQualityReport,
   DUCKDB_SHIMS,
-  duckDbFileLiteral,
   ETL_OUTPUTS,
   type EtlStatement,
   LAKE_FORMAT,
-  QUARANTINE_REASONS,
-  type QuarantineReason,
   rawView,
   runPartFile,
   SOURCE_COUNTS_VIEW,
@@ -24,15 +21,10 @@ import { checkDataQuality, DEFAULT_DATA_QUALITY_FAILURE, isDataQualityFailureMod
 import { type DuckDbSession, openDuckDb } from './duckdb-session';
 import { DUCKDB_SETTINGS } from './duckdb-settings';
 import { ETL_SQL_PATH, readEtlSql } from './etl-sql-file';
-import {
-  type EtlManifest,
-  type ReasonCounts,
-  type SourceSummary,
-  type StepTiming,
-  zeroReasonCounts,
-} from './manifest';
+import type { EtlManifest, SourceSummary, StepTiming } from './manifest';
 import { isMemoryLimit } from './memory-limit';
 import type { EtlProgressListener } from './progress';
+import { countQuarantine, type QuarantineCounts } from './quarantine-counts';
 import { readSource, type StagedFile } from './read-source';
 import { abortRun, commitRun, type PlannedInputs, planInputs, stageInputs } from './run-inputs';
 
@@ -331,11 +323,7 @@ async function writeOutput(
 
 interface Counts {
   sources: Record<SourceName, { rows: number; accepted: number }>;
-  quarantine: {
-    bySource: Record<SourceName, number>;
-    byReason: ReasonCounts;
-    bySourceAndReason: Record<SourceName, ReasonCounts>;
-  };
+  quarantine: QuarantineCounts;
 }
 
 /** Rows read and accepted from the ETL SQL's own count; quarantine counts from the file as written. */
@@ -344,32 +332,11 @@ async function countRows(db: DuckDbSession, quarantineFile: string): Promise<Cou
   for (const row of await db.rows(`SELECT source, rows_read, accepted FROM ${SOURCE_COUNTS_VIEW}`)) {
     sources[row.source as SourceName] = { rows: Number(row.rows_read), accepted: Number(row.accepted) };
   }
-  const bySource = Object.fromEntries(SOURCE_NAMES.map((s) => [s, 0])) as Record<SourceName, number>;
-  const byReason = zeroReasonCounts();
-  const bySourceAndReason = Object.fromEntries(SOURCE_NAMES.map((s) => [s, zeroReasonCounts()])) as Record<
-    SourceName,
-    ReasonCounts
-  >;
-  const grouped = await db.rows(
-    `SELECT source, reason, COUNT(*) AS n FROM read_parquet(${duckDbFileLiteral(quarantineFile)}) GROUP BY source, reason`,
-  );
-  for (const row of grouped) {
-    const source = row.source as SourceName;
-    const reason = row.reason as QuarantineReason;
-    if (!SOURCE_NAMES.includes(source) || !QUARANTINE_REASONS.includes(reason)) {
-      throw new Error(
-        `quarantine holds an unknown source or reason: ${String(row.source)}/${String(row.reason)}`,
-      );
-    }
-    const n = Number(row.n);
-    bySource[source] += n;
-    byReason[reason] += n;
-    bySourceAndReason[source][reason] += n;
-  }
+  const quarantine = await countQuarantine((sql) => db.rows(sql), [quarantineFile]);
   for (const source of SOURCE_NAMES) {
     if (!sources[source]) throw new Error(`${SOURCE_COUNTS_VIEW} has no row for source ${source}`);
   }
-  return { sources, quarantine: { bySource, byReason, bySourceAndReason } };
+  return { sources, quarantine };
 }
 
 function buildManifest(parts: {

@@ -9,7 +9,6 @@ import {
   LAKE_FORMAT,
   LAKE_ZONES,
   QUARANTINE_REASONS,
-  type QuarantineReason,
   runPartFile,
   SOURCE_NAMES,
   type SourceName,
@@ -19,15 +18,10 @@ import { type LakeRun, newRunId, openLakeRun } from '../lake/lake-run';
 import { DataQualityError } from '../local/data-quality';
 import { EtlInputError } from '../local/errors';
 import { ETL_SQL_PATH, readEtlSql } from '../local/etl-sql-file';
-import {
-  type EtlManifest,
-  type ReasonCounts,
-  type SourceSummary,
-  type StepTiming,
-  zeroReasonCounts,
-} from '../local/manifest';
+import type { EtlManifest, SourceSummary, StepTiming } from '../local/manifest';
 import { memoryLimitBytes } from '../local/memory-limit';
 import type { EtlProgress, EtlProgressListener } from '../local/progress';
+import { countQuarantine } from '../local/quarantine-counts';
 import type { StagedFile } from '../local/read-source';
 import type { RunEtlOptions, Settings } from '../local/run-etl';
 import { abortRun, commitRun, planInputs, stageInputs } from '../local/run-inputs';
@@ -313,28 +307,17 @@ async function countWritten(lake: LakeRun, warehouse: readonly string[], quarant
   const files = (list: readonly string[]) =>
     `[${list.map((f) => duckDbFileLiteral(lake.path(f))).join(', ')}]`;
   try {
-    const bySourceAndReason = Object.fromEntries(SOURCE_NAMES.map((s) => [s, zeroReasonCounts()])) as Record<
-      SourceName,
-      ReasonCounts
-    >;
-    const grouped = await connection.runAndReadAll(
-      `SELECT source, reason, COUNT(*) AS n FROM read_parquet(${files(quarantine)}) GROUP BY source, reason`,
+    const rows = async (sql: string) =>
+      (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+    const quarantineCounts = await countQuarantine(
+      rows,
+      quarantine.map((f) => lake.path(f)),
     );
-    for (const row of grouped.getRowObjectsJS()) {
-      const source = row.source as SourceName;
-      const reason = row.reason as QuarantineReason;
-      if (!SOURCE_NAMES.includes(source) || !QUARANTINE_REASONS.includes(reason)) {
-        throw new Error(`quarantine holds an unknown source or reason: ${String(source)}/${String(reason)}`);
-      }
-      bySourceAndReason[source][reason] += Number(row.n);
-    }
-    const [counted] = (
-      await connection.runAndReadAll(`SELECT COUNT(*) AS n FROM read_parquet(${files(warehouse)})`)
-    ).getRowObjectsJS();
+    const [counted] = await rows(`SELECT COUNT(*) AS n FROM read_parquet(${files(warehouse)})`);
     const bytes = async (list: readonly string[]) =>
       (await Promise.all(list.map(async (f) => (await stat(lake.path(f))).size))).reduce((a, b) => a + b, 0);
     return {
-      bySourceAndReason,
+      quarantine: quarantineCounts,
       warehouseRows: Number(counted?.n),
       warehouseBytes: await bytes(warehouse),
       quarantineBytes: await bytes(quarantine),
@@ -391,21 +374,17 @@ export async function runSparkEtl(options: RunEtlOptions, settings: Settings): P
     steps.push({ step: 'count', ms: Math.round(performance.now() - t0) });
 
     const sources = {} as Record<SourceName, SourceSummary>;
-    const bySource = {} as Record<SourceName, number>;
-    const byReason = zeroReasonCounts();
+    const { bySource, byReason, bySourceAndReason } = written.quarantine;
     for (const source of SOURCE_NAMES) {
-      const counts = written.bySourceAndReason[source];
-      const quarantined = QUARANTINE_REASONS.reduce((n, r) => n + counts[r], 0);
+      const counts = bySourceAndReason[source];
       const reported = job.manifest.sources[source];
       if (QUARANTINE_REASONS.some((r) => reported.byReason[r] !== counts[r])) {
         throw new Error(`the Spark job's counts of ${source} differ from the quarantine files it wrote`);
       }
-      for (const r of QUARANTINE_REASONS) byReason[r] += counts[r];
-      bySource[source] = quarantined;
       sources[source] = {
         rows: reported.rows,
         accepted: reported.accepted,
-        quarantined,
+        quarantined: bySource[source],
         byReason: counts,
         ignoredColumns: inputs.headers[source][0]?.header.ignored ?? [],
         inputFiles: inputs.files[source],
