@@ -278,30 +278,35 @@ export class GlueEtlJob extends pulumi.ComponentResource {
     );
     this.alertsTopicArn = this.alertsTopic.arn;
     this.alertsTopicName = this.alertsTopic.name;
-    this.alertRules = {
-      jobFailed: createChild(
+    // One rule and one target per kind of alert; the message says which run failed and where its logs are.
+    const alerts = [
+      {
+        slug: 'job-failed',
+        description: 'A run of the ETL job failed, timed out, stopped or errored',
+        pattern: jobFailurePattern,
+        message: jobFailureMessage,
+      },
+      {
+        slug: 'dq-failed',
+        description: "The warehouse failed the contract's data-quality rules in a run of the ETL job",
+        pattern: dataQualityFailurePattern,
+        message: dataQualityFailureMessage,
+      },
+    ] as const;
+    const rules = alerts.map((alert) =>
+      createChild(
         this,
         t.alertRule,
-        `${name}-job-failed-rule`,
+        `${name}-${alert.slug}-rule`,
         {
-          description: 'A run of the ETL job failed, timed out, stopped or errored',
-          eventPattern: this.job.name.apply((job) => JSON.stringify(jobFailurePattern(job))),
+          description: alert.description,
+          eventPattern: this.job.name.apply((job) => JSON.stringify(alert.pattern(job))),
           tags,
         },
         (n, a, o) => new aws.cloudwatch.EventRule(n, a, o),
       ),
-      dataQualityFailed: createChild(
-        this,
-        t.alertRule,
-        `${name}-dq-failed-rule`,
-        {
-          description: "The warehouse failed the contract's data-quality rules in a run of the ETL job",
-          eventPattern: this.job.name.apply((job) => JSON.stringify(dataQualityFailurePattern(job))),
-          tags,
-        },
-        (n, a, o) => new aws.cloudwatch.EventRule(n, a, o),
-      ),
-    };
+    );
+    this.alertRules = { jobFailed: rules[0]!, dataQualityFailed: rules[1]! };
     const topicPolicy = createChild(
       this,
       t.alertsTopicPolicy,
@@ -309,23 +314,20 @@ export class GlueEtlJob extends pulumi.ComponentResource {
       {
         arn: this.alertsTopic.arn,
         policy: pulumi
-          .all([this.alertsTopic.arn, this.alertRules.jobFailed.arn, this.alertRules.dataQualityFailed.arn])
-          .apply(([topic, ...rules]) => JSON.stringify(alertsTopicPolicy(topic, rules))),
+          .all([this.alertsTopic.arn, pulumi.all(rules.map((rule) => rule.arn))])
+          .apply(([topic, ruleArns]) => JSON.stringify(alertsTopicPolicy(topic, ruleArns))),
       },
       (n, a, o) => new aws.sns.TopicPolicy(n, a, o),
     );
-    for (const [rule, message] of [
-      ['job-failed', jobFailureMessage],
-      ['dq-failed', dataQualityFailureMessage],
-    ] as const) {
+    for (const [i, alert] of alerts.entries()) {
       createChild(
         this,
         t.alertTarget,
-        `${name}-${rule}-target`,
+        `${name}-${alert.slug}-target`,
         {
-          rule: (rule === 'job-failed' ? this.alertRules.jobFailed : this.alertRules.dataQualityFailed).name,
+          rule: rules[i]!.name,
           arn: this.alertsTopic.arn,
-          inputTransformer: this.logGroupPrefix.apply((logGroupPrefix) => message({ logGroupPrefix })),
+          inputTransformer: this.logGroupPrefix.apply((logGroupPrefix) => alert.message({ logGroupPrefix })),
         },
         (n, a, o) => new aws.cloudwatch.EventTarget(n, a, o),
         // Until the topic admits the rules, EventBridge's deliveries would be refused.
